@@ -1,0 +1,177 @@
+"""The ``cyberkg`` command: a thin adapter over :mod:`cyberkg.pipeline` and :mod:`cyberkg.query`.
+
+This is the one place where errors become messages and exit codes:
+
+* 0 — the graph was built and conforms to the shapes (or the query ran);
+* 1 — the graph was built but violates the shapes (graph and report are written);
+* 2 — bad input or usage: one line on stderr naming what is wrong, nothing written.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import CyberkgError
+from .resources import SAMPLE
+from .vocab import DEFAULT_BASE
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="cyberkg")
+def cli() -> None:
+    """Turn press-conference transcripts into a validated RDF knowledge graph.
+
+    \b
+    Typical use:
+      cyberkg build                      # the bundled sample → ./cyberkg-out/
+      cyberkg build talks/*.txt --out kg # your transcripts
+      cyberkg query people --data kg     # who spoke, in which post, for which body
+
+    Every person, body, post and turn in the graph links to evidence: the
+    character offsets in the transcript and the exact words found there.
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path), metavar="[INPUT ...]")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("cyberkg-out"),
+    show_default=True,
+    help="Folder to write graph.ttl and validation.ttl into (created if missing).",
+)
+@click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Namespace for the IRIs of people, bodies, posts, turns and evidence.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(inputs: tuple[Path, ...], out: Path, base: str, quiet: bool) -> None:
+    """Build the knowledge graph of transcripts.
+
+    INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
+    INPUT, the bundled sample transcript is built.
+
+    \b
+    Writes:
+      OUT/graph.ttl        the knowledge graph (Turtle, same bytes on every run)
+      OUT/validation.ttl   the SHACL validation report
+
+    Exits 0 when the graph conforms to the shapes, 1 when it has violations
+    (both files are still written), 2 on bad input (nothing is written).
+    """
+    from .pipeline import build as run_build
+    from .validate import format_result
+
+    started = time.perf_counter()
+    progress = None
+    if not quiet and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
+        progress = _progress
+    result = run_build(list(inputs), out=out, base=base, progress=progress)
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        echo = click.echo
+        source = ", ".join(str(p) for p in inputs) if inputs else f"bundled sample ({SAMPLE})"
+        echo(f"Built {source}")
+        for label, count in result.counts:
+            echo(f"  {label:<20} {count:>6}")
+        echo(f"  {'triples':<20} {len(result.graph):>6}")
+        if result.unresolved:
+            echo(f"Unresolved mentions: {result.unresolved} (query them: ckg:UnresolvedMention)")
+        else:
+            echo("Unresolved mentions: 0")
+        if result.conforms:
+            echo("SHACL: conforms")
+        else:
+            echo(f"SHACL: {len(result.report.violations)} violation(s)")
+            for res in result.report.violations[:20]:
+                echo(format_result(res))
+            if len(result.report.violations) > 20:
+                echo(f"... and {len(result.report.violations) - 20} more in validation.ttl")
+        for path in result.outputs:
+            echo(f"Wrote {path}")
+        echo(f"Took {elapsed:.2f} s")
+    sys.exit(EXIT_OK if result.conforms else EXIT_VIOLATIONS)
+
+
+def _progress(items):
+    """Show a progress bar on stderr while transcripts are parsed."""
+    with click.progressbar(list(items), label="Parsing", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+@cli.command()
+@click.argument("query", metavar="QUERY")
+@click.option(
+    "--data",
+    "-d",
+    type=click.Path(path_type=Path),
+    default=Path("cyberkg-out"),
+    show_default=True,
+    help="A build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, .trig, .nq).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
+def query(query: str, data: Path, fmt: str) -> None:
+    """Run a SPARQL SELECT query over a built graph.
+
+    QUERY is the name of a bundled query, a path ending in .rq, or SPARQL text.
+
+    \b
+    Bundled queries and their columns:
+      people         name, title, organization, role
+      organizations  name, acronym, parent
+      turns          order, speaker, role, start, end
+
+    \b
+    Examples:
+      cyberkg query people
+      cyberkg query turns --data cyberkg-out --format csv > turns.csv
+      cyberkg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    from .query import format_result, run_query
+
+    result = run_query(query, data=data)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn cyberkg's errors and usage errors into one line and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="cyberkg", standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    except CyberkgError as exc:
+        click.echo(f"cyberkg: error: {exc}", err=True)
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("cyberkg: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        context = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) else ""
+        click.echo(f"cyberkg: error: {context}{exc.format_message()}", err=True)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+__all__ = ["cli", "main"]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

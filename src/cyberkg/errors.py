@@ -1,0 +1,32 @@
+"""The one error family of cyberkg.
+
+Library code raises these; only the CLI turns them into a message and an exit
+code. Each message is one line that names what is wrong and where.
+"""
+
+from __future__ import annotations
+
+
+class CyberkgError(Exception):
+    """Base class of every error cyberkg raises on purpose."""
+
+
+class InputError(CyberkgError):
+    """An input transcript cannot be read or holds no transcript.
+
+    >>> str(InputError("talk.txt", "file is empty"))
+    'talk.txt: file is empty'
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+class UsageError(CyberkgError):
+    """An option or argument has a value cyberkg cannot use."""
+
+
+class QueryError(CyberkgError):
+    """A SPARQL query cannot be found, parsed or run."""

@@ -1,0 +1,1 @@
+"""Stage 7 — export: write graphs and views to files."""

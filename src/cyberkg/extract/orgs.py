@@ -1,0 +1,148 @@
+"""Organization names: nesting ("A of the B") and acronyms defined in parentheses.
+
+Pure functions over spans; they decide structure from general rules and the
+list of head nouns in ``data/org_heads.txt``, never from particular bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+from ..model import Span
+
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9]|[A-Z]{2,}")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "&", "at"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """One body in a nested name: its full name and the name of its parent, if any.
+
+    ``name`` has no leading "the". ``parent`` is the name of the body it is a
+    unit of, itself the ``name`` of the next :class:`OrgName` in the chain.
+    """
+
+    name: Span
+    parent: Span | None
+
+
+def strip_article(span: Span) -> Span:
+    """Drop a leading "the " and surrounding punctuation.
+
+    >>> strip_article(Span.of("the Bureau,", 0, 11)).text
+    'Bureau'
+    """
+    span = span.strip(" \t,;.:")
+    m = re.match(r"(?i)the\s+", span.text)
+    return span.sub(m.end(), len(span.text)) if m else span
+
+
+def is_acronym(text: str) -> bool:
+    """Tell whether ``text`` is an acronym such as "CAC", "MIIT" or "IPv6".
+
+    >>> [is_acronym(t) for t in ["CAC", "IPv6", "Bureau", "A"]]
+    [True, True, False, False]
+    """
+    return len(text) <= 10 and _ACRONYM_RE.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
+
+
+def _head(name: str) -> str:
+    """The words of a name before its first " of "."""
+    return _OF_RE.split(name, maxsplit=1)[0]
+
+
+def is_org_name(name: str) -> bool:
+    """Tell whether ``name`` names a body: its head is a body noun, or it is an acronym.
+
+    >>> [is_org_name(n) for n in ["Ministry of Commerce", "Foreign Affairs", "Policy Research Bureau", "China"]]
+    [True, False, True, False]
+    """
+    heads = lexicon().org_heads
+    words = name.split()
+    if not words:
+        return False
+    if is_acronym(name):
+        return True
+    head_words = _head(name).split()
+    return head_words[-1].strip(",.") in heads or words[0] in heads
+
+
+def split_nested(span: Span) -> tuple[OrgName, ...]:
+    """Split "A of the B of the C" into bodies, outermost name first.
+
+    >>> [(o.name.text, o.parent and o.parent.text) for o in split_nested(Span.of(
+    ...     "Planning Division of the Water Bureau of the Ministry of Water Resources", 0, 72))]
+    [('Planning Division of the Water Bureau of the Ministry of Water Resources', 'Water Bureau of the Ministry of Water Resources'), ('Water Bureau of the Ministry of Water Resources', 'Ministry of Water Resources'), ('Ministry of Water Resources', None)]
+    """
+    chain: list[OrgName] = []
+    current = strip_article(span)
+    while True:
+        parent = _parent_of(current)
+        chain.append(OrgName(current, parent))
+        if parent is None:
+            return tuple(chain)
+        current = parent
+
+
+def _parent_of(span: Span) -> Span | None:
+    text = span.text
+    for m in _OF_RE.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if is_org_name(left) and is_org_name(right) and not _is_portfolio(left):
+            return span.sub(m.end(), len(text))
+    return None
+
+
+def _is_portfolio(left: str) -> bool:
+    # "Ministry of Industry" in "Ministry of Industry and ..." is not a body on its own:
+    # a left side that itself ends in "of X" with X not a body keeps the name whole.
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDefinition:
+    """An acronym in parentheses and the words it stands for."""
+
+    acronym: Span
+    expansion: Span
+
+
+def find_acronym_after(source: str, name: Span) -> AcronymDefinition | None:
+    """Find "(ACR)" right after ``name`` and the suffix of ``name`` it abbreviates.
+
+    The acronym belongs to the shortest suffix of the name whose initials spell
+    it; when none does, to the whole name.
+
+    >>> text = "the Central Committee of the Communist Party of China (CPC)"
+    >>> d = find_acronym_after(text, Span.of(text, 4, 52))
+    >>> d.acronym.text, d.expansion.text
+    ('CPC', 'Communist Party of China')
+    """
+    m = re.compile(r"\s*\(\s*([^()\s]{2,10})\s*\)").match(source, name.end)
+    if not m or not is_acronym(m.group(1)):
+        return None
+    acronym = Span.of(source, m.start(1), m.end(1))
+    return AcronymDefinition(acronym, expansion_of(acronym.text, name))
+
+
+def expansion_of(acronym: str, name: Span) -> Span:
+    """The shortest suffix of ``name`` whose initials spell ``acronym``.
+
+    >>> expansion_of("PBOC", Span.of("People's Bank of China", 0, 22)).text
+    "People's Bank of China"
+    """
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    words = list(re.finditer(r"[^\s\-/]+", name.text))
+    for with_small in (False, True):
+        for i in range(len(words) - 1, -1, -1):
+            initials = [
+                w.group(0)[0].lower()
+                for w in words[i:]
+                if with_small or w.group(0).lower() not in _SMALL_WORDS
+            ]
+            if initials == letters and words[i].group(0).lower() not in _SMALL_WORDS:
+                return name.sub(words[i].start(), len(name.text))
+    return name

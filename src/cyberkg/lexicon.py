@@ -1,0 +1,73 @@
+"""General vocabulary kept as data files: titles, honorifics, kinds of bodies.
+
+Nothing here is specific to one transcript; the words live in ``data/*.txt``
+(one entry a line, ``#`` starts a comment) so they can be extended without
+touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def read_list(name: str) -> tuple[str, ...]:
+    """Return the entries of ``data/NAME.txt``, comments and blank lines dropped."""
+    text = (files("cyberkg") / "data" / f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.strip() for line in text.splitlines())
+    return tuple(e for e in entries if e and not e.startswith("#"))
+
+
+def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str:
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        part = re.escape(word)
+        if flexible_space:
+            part = re.sub(r"(\\ |-|\\-)", r"[\\s-]", part)
+        parts.append(part)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled patterns built from the data files."""
+
+    titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    org_heads: frozenset[str]
+    media_words: frozenset[str]
+    question_labels: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    title_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
+
+    def is_boilerplate(self, line: str) -> bool:
+        """Tell whether a whole line is page furniture (pagination, "Read in Chinese")."""
+        line = line.strip()
+        return any(p.fullmatch(line) for p in self.boilerplate)
+
+    def match_title(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """Match the longest known post title at ``pos`` (case-insensitive)."""
+        return self.title_re.match(text, pos)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load and compile the vocabulary once per process."""
+    titles = read_list("titles")
+    honorifics = read_list("honorifics")
+    title_re = re.compile(rf"(?i:{_alternation(titles, flexible_space=True)})\b")
+    bare = sorted({h.rstrip(".") for h in honorifics}, key=lambda w: (-len(w), w))
+    honorific_re = re.compile(rf"(?:{'|'.join(map(re.escape, bare))})\.?(?=\s)")
+    return Lexicon(
+        titles=titles,
+        honorifics=honorifics,
+        org_heads=frozenset(read_list("org_heads")),
+        media_words=frozenset(read_list("media")),
+        question_labels=frozenset(read_list("question_labels")),
+        boilerplate=tuple(re.compile(p) for p in read_list("boilerplate")),
+        title_re=title_re,
+        honorific_re=honorific_re,
+    )

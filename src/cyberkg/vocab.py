@@ -1,0 +1,36 @@
+"""RDF vocabulary: the namespaces cyberkg writes and the terms of its ontology.
+
+Constants are spelled like the ontology's local names (``CKG.Turn`` is
+``ckg:Turn``) so one grep finds a term in code, ontology and shapes.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+CKG = Namespace("https://w3id.org/cyberkg/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: Default namespace for instance data; ``--base`` replaces it.
+DEFAULT_BASE = "https://w3id.org/cyberkg/id/"
+
+#: Prefixes bound in every graph cyberkg writes, in this order.
+PREFIXES: tuple[tuple[str, Namespace], ...] = (
+    ("ckg", CKG),
+    ("org", ORG),
+    ("schema", SCHEMA),
+    ("oa", OA),
+    ("prov", PROV),
+    ("skos", SKOS),
+    ("dcterms", DCTERMS),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("xsd", XSD),
+    ("sh", SH),
+)
+
+__all__ = ["CKG", "DCTERMS", "DEFAULT_BASE", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "SKOS", "XSD"]

@@ -59,6 +59,7 @@ def run_query(query: str, *, data: Path) -> QueryResult:
     """Run ``query`` (see :func:`query_text`) over the RDF at ``data``."""
     import pyoxigraph as ox
 
+    sparql = query_text(query)
     path = data_file(data)
     syntax = _SYNTAX_BY_SUFFIX.get(path.suffix.lower())
     if syntax is None:
@@ -69,7 +70,7 @@ def run_query(query: str, *, data: Path) -> QueryResult:
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{path}: cannot be read as RDF ({_one_line(exc)})") from None
     try:
-        solutions = store.query(query_text(query))
+        solutions = store.query(sparql)
     except SyntaxError as exc:
         raise QueryError(f"query does not parse: {_one_line(exc)}") from None
     if not isinstance(solutions, ox.QuerySolutions):

@@ -89,6 +89,8 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         g.add((conf, SCHEMA.startDate, Literal(c.held.date, datatype=XSD.date)))
         evidence(conf, [c.held.span])
 
+    org_names = {org.key: org.name for org in c.organizations}
+    person_keys = {person.key for person in c.people}
     for org in c.organizations:
         node = mint.organization(org.key)
         g.add((node, RDF.type, ORG.Organization))
@@ -124,8 +126,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         label = post.title
         if post.organization is not None:
             g.add((node, ORG.postIn, mint.organization(post.organization)))
-            org_name = next(o.name for o in c.organizations if o.key == post.organization)
-            label = f"{post.title}, {org_name}"
+            label = f"{post.title}, {org_names[post.organization]}"
         g.add((node, SKOS.prefLabel, Literal(label)))
         evidence(node, post.evidence)
 
@@ -137,7 +138,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         g.add((node, CKG.speakerLabel, Literal(turn.label.text)))
         g.add((node, CKG.turnRole, ROLE_CONCEPTS[turn.role]))
         if turn.speaker is not None:
-            is_person = any(p.key == turn.speaker for p in c.people)
+            is_person = turn.speaker in person_keys
             speaker = mint.person(turn.speaker) if is_person else mint.organization(turn.speaker)
             g.add((node, CKG.spokenBy, speaker))
             if not is_person:

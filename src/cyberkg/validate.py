@@ -27,7 +27,7 @@ class Severity(StrEnum):
     INFO = "Info"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class ValidationResult:
     """One SHACL result, in human terms."""
 
@@ -76,7 +76,7 @@ def validate(graph: Graph) -> ValidationReport:
         advanced=True,
         allow_warnings=True,
     )
-    results = sorted(_results(results_graph, graph))
+    results = sorted(_results(results_graph, graph), key=lambda r: tuple(x or "" for x in (r.focus, r.path, r.message, r.shape, r.value)))
     return ValidationReport(conforms=bool(conforms), results=tuple(results))
 
 
@@ -108,14 +108,11 @@ def _term(term: object) -> str:
 
 
 def _shape_name(shape: object, path: object) -> str:
-    """Name a source shape; an inline property shape by its node shape and path."""
+    """The IRI of the named shape behind a result; an inline property shape names its node shape."""
     if isinstance(shape, URIRef):
         return str(shape)
-    shapes = load_shapes()
-    parent = next(iter(shapes.subjects(SH.property, shape)), None)
-    if isinstance(parent, URIRef):
-        return f"{parent} (property {path})" if path is not None else str(parent)
-    return "(anonymous shape)"
+    parent = next(iter(load_shapes().subjects(SH.property, shape)), None)
+    return str(parent) if isinstance(parent, URIRef) else "(anonymous shape)"
 
 
 def _first_quote(data: Graph, focus: object) -> str | None:
@@ -142,11 +139,12 @@ def report_graph(report: ValidationReport, *, base: str) -> Graph:
         graph.add((root, SH.result, node))
         graph.add((node, RDF.type, SH.ValidationResult))
         graph.add((node, SH.focusNode, URIRef(result.focus)))
-        if result.path is not None and result.path.startswith("http"):
+        if result.path is not None and not result.path.startswith("_:") and result.path.startswith("http"):
             graph.add((node, SH.resultPath, URIRef(result.path)))
         graph.add((node, SH.resultMessage, Literal(result.message)))
         graph.add((node, SH.resultSeverity, SH[result.severity.value]))
-        graph.add((node, SH.sourceShape, URIRef(result.shape)))
+        if result.shape.startswith("http"):
+            graph.add((node, SH.sourceShape, URIRef(result.shape)))
         if result.value is not None:
             graph.add((node, SH.value, Literal(result.value)))
         if result.quote is not None:

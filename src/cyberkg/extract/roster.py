@@ -122,10 +122,15 @@ def _parse_post(source: str, seg: Span) -> PostMention:
     lex = lexicon()
     m = lex.match_title(seg.text)
     if m:
-        title = seg.sub(0, m.end())
         link = _BODY_LINK_RE.match(seg.text, m.end())
         if not link:
-            return PostMention(seg, title, None, None)
+            # "chief scientist of X": a known title word followed by more lower-case title words.
+            later = _BODY_LINK_RE.search(seg.text, m.end())
+            if later and re.fullmatch(r"[a-z\s\-]+", seg.text[m.end() : later.start()]):
+                link = later
+        if not link:
+            return PostMention(seg, seg.sub(0, m.end()), None, None)
+        title = seg.sub(0, link.start())
         body_start = link.end()
     else:
         link = _BODY_LINK_RE.search(seg.text)

@@ -1,0 +1,213 @@
+"""The command line: exit codes, one-line errors, outputs, queries, determinism."""
+
+from __future__ import annotations
+
+import csv
+import re
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from cyberkg import cli as cli_module
+from cyberkg.cli import main
+from cyberkg.resources import sample_file
+
+from .conftest import FIXTURES
+
+
+def run(args, capsys):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    assert main(["build", "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_build_sample_writes_graph_and_report(tmp_path, capsys):
+    code, out, err = run(["build", "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert "SHACL: conforms" in out and "people" in out and "Unresolved mentions:" in out and "Took" in out
+    graph = Graph().parse(tmp_path / "o" / "graph.ttl")
+    assert len(graph) > 500
+    Graph().parse(tmp_path / "o" / "validation.ttl")
+
+
+def test_build_is_byte_identical_across_processes(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "cyberkg.cli", "build", "-q", "--out", str(out)], check=True, env=env)
+        outs.append(((out / "graph.ttl").read_bytes(), (out / "validation.ttl").read_bytes()))
+    assert outs[0] == outs[1]
+
+
+def test_build_several_inputs_and_a_folder(tmp_path, capsys):
+    inputs = [str(p) for p in sorted(FIXTURES.glob("roster-*/input.txt"))][:2]
+    code, out, err = run(["build", *inputs, "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert re.search(r"conferences +2\n", out)
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample_file().read_bytes())
+    code, out, err = run(["build", str(folder), "--out", str(tmp_path / "p")], capsys)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "missing.txt: no such file or folder"),
+        (lambda d: _write(d / "empty.txt", b""), "empty.txt: file is empty"),
+        (lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image.txt: is a binary file"),
+        (lambda d: _mkdir(d / "nothing"), "nothing: folder holds no transcript"),
+        (lambda d: _write(d / "prose.txt", b"No speakers here.\n"), "prose.txt: no speaker turn found"),
+    ],
+)
+def test_build_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, make, message):
+    path = make(tmp_path)
+    out = tmp_path / "out"
+    code, stdout, err = run(["build", str(path), "--out", str(out)], capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_bad_input_among_good_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    good = str(FIXTURES / "roster-blocks" / "input.txt")
+    code, _, err = run(["build", good, str(tmp_path / "missing.txt"), "--out", str(out)], capsys)
+    assert code == 2 and not out.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["build", "--bogus"], ["build", "--base", "not an iri"], ["frobnicate"], ["query"], ["query", "people", "--format", "xml"]],
+)
+def test_usage_errors_exit_2_with_one_line(capsys, args):
+    code, _, err = run(args, capsys)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("cyberkg: error:")
+
+
+def test_build_out_is_a_file(tmp_path, capsys):
+    target = _write(tmp_path / "file", b"x")
+    code, _, err = run(["build", "--out", str(target)], capsys)
+    assert code == 2 and "--out must be a folder" in err
+
+
+def test_build_with_violations_exits_1_and_still_writes(tmp_path, capsys, monkeypatch):
+    from rdflib import Graph as G
+
+    from cyberkg import validate as validate_module
+
+    strict = G().parse(data=validate_module.load_shapes().serialize(format="turtle"), format="turtle")
+    strict.parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix schema: <https://schema.org/> .
+        <urn:test:HonorificRequired> a sh:NodeShape ; sh:targetClass schema:Person ;
+            sh:property [ sh:path schema:honorificPrefix ; sh:minCount 1 ; sh:message "honorific required" ] .
+        """,
+        format="turtle",
+    )
+    monkeypatch.setattr(validate_module, "load_shapes", lambda: strict)
+    out = tmp_path / "o"
+    code, stdout, _ = run(["build", "--out", str(out)], capsys)
+    assert code == 1
+    assert "violation" in stdout and "honorific required" in stdout and "evidence:" in stdout
+    assert (out / "graph.ttl").stat().st_size > 0
+    report = Graph().parse(out / "validation.ttl")
+    assert "false" in report.serialize(format="nt")
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("people", ["name", "title", "organization", "role"]),
+        ("organizations", ["name", "acronym", "parent"]),
+        ("turns", ["order", "speaker", "role", "start", "end"]),
+    ],
+)
+def test_bundled_query_columns(built, capsys, name, columns):
+    code, out, err = run(["query", name, "--data", str(built), "--format", "csv"], capsys)
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == columns and len(rows) > 1
+
+
+def test_people_query_rows(built, capsys):
+    _, out, _ = run(["query", "people", "--data", str(built), "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert len(rows) == 10  # 8 people, one of them with three posts
+    assert {r["role"] for r in rows} == {"speaker", "moderator"}
+    moderator = [r for r in rows if r["role"] == "moderator"]
+    assert len(moderator) == 1 and moderator[0]["title"] == "spokesperson"
+
+
+def test_turns_query_offsets_point_at_the_turns(built, capsys, sample_text):
+    _, out, _ = run(["query", "turns", "--data", str(built / "graph.ttl"), "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert [(r["order"], r["speaker"], r["role"]) for r in rows] == [("1", "Shou Xiaoli", "moderator"), ("2", "Niu Yibing", "speaker")]
+    for r in rows:
+        assert sample_text[int(r["start"]) : int(r["end"])].startswith(r["speaker"] + ":")
+
+
+def test_query_from_file_and_text(built, tmp_path, capsys):
+    rq = _write(tmp_path / "count.rq", b"SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://schema.org/Person> }")
+    code, out, _ = run(["query", str(rq), "--data", str(built), "--format", "csv"], capsys)
+    assert code == 0 and out.splitlines() == ["n", "8"]
+    code, out, _ = run(["query", "SELECT ?s WHERE { ?s a <https://schema.org/Person> } LIMIT 1", "--data", str(built)], capsys)
+    assert code == 0 and "(1 row)" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "nonsense"], "neither a bundled query"),
+        (["query", "missing.rq"], "missing.rq: no such query file"),
+        (["query", "SELECT ?x WHERE {", "--data", "{built}"], "query does not parse"),
+        (["query", "people", "--data", "{built}/nope"], "no such file"),
+    ],
+)
+def test_query_errors_exit_2(built, capsys, args, message):
+    args = [a.replace("{built}", str(built)) for a in args]
+    code, _, err = run(args, capsys)
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_help_explains_commands(capsys):
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0 and "build" in out and "query" in out
+    code, out, _ = run(["build", "--help"], capsys)
+    assert code == 0 and "--out" in out and "--base" in out and "Exits 0" in out
+    code, out, _ = run(["query", "--help"], capsys)
+    assert code == 0 and "people" in out and "organizations" in out and "turns" in out
+
+
+def test_console_script_is_declared():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert project["project"]["scripts"]["cyberkg"] == "cyberkg.cli:main"
+    assert callable(cli_module.main)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path

@@ -1,0 +1,104 @@
+"""Properties that hold for any input: a transcript or a clear error, never a crash."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cyberkg.errors import InputError
+from cyberkg.parse import parse_bytes, parse_transcript
+from cyberkg.pipeline import build_graph
+from cyberkg.rdf import to_graph
+from cyberkg.resolve import resolve
+
+NAMES = st.sampled_from(["Li Wei", "Zhou Min", "MR SMITH", "Ana Ruiz", "China Daily", "QUESTION", "Reuters"])
+WORDS = st.sampled_from(
+    ["director", "of", "the", "Bureau", "Ministry", "Office", "(ABC)", "and", "spokesperson", ",", "Mr.", "2021", "Aug. 1, 2022", ":", "|", "\n", "  "]
+)
+LINES = st.lists(
+    st.one_of(
+        NAMES.map(lambda n: n + ":"),
+        st.builds(lambda n, w: f"{n}, {' '.join(w)}", NAMES, st.lists(WORDS, max_size=8)),
+        st.lists(WORDS, max_size=12).map(" ".join),
+        st.text(max_size=40),
+    ),
+    max_size=14,
+)
+
+
+def all_spans(t):
+    yield t.title
+    for d in (t.published, t.held):
+        if d is not None:
+            yield d.span
+    for line in t.roster:
+        yield line.span
+    for turn in t.turns:
+        yield turn.label
+        yield turn.span
+        yield from turn.paragraphs
+
+
+def check(text: str) -> None:
+    try:
+        t = parse_transcript(text, name="x.txt")
+    except InputError as exc:
+        assert str(exc).startswith("x.txt: ") and "\n" not in str(exc)
+        return
+    assert t.text == text
+    for span in all_spans(t):
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+    conference = resolve(t)
+    for entity in (*conference.people, *conference.organizations, *conference.posts):
+        for span in entity.evidence:
+            assert text[span.start : span.end] == span.text
+    for item in conference.unresolved:
+        assert text[item.span.start : item.span.end] == item.span.text
+    to_graph([conference], base="https://example.org/")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_any_text_gives_a_transcript_or_a_clear_error(text):
+    check(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES, st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_transcript_like_text_keeps_every_offset_inside_the_text(lines, sep):
+    check("Title of a briefing" + sep + sep.join(lines))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_transcript_or_a_clear_error(data):
+    try:
+        parse_bytes(data, name="b.txt")
+    except InputError as exc:
+        assert str(exc).startswith("b.txt: ") and "\n" not in str(exc)
+
+
+@settings(max_examples=30, deadline=None)
+@given(LINES)
+def test_graph_of_any_parsed_text_has_no_blank_nodes(lines):
+    try:
+        t = parse_transcript("Title\n\n" + "\n".join(lines))
+    except InputError:
+        return
+    _, graph = build_graph([t])
+    assert all(not term.__class__.__name__ == "BNode" for triple in graph for term in triple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=5))
+def test_turtle_round_trips_any_text(values):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.compare import isomorphic
+
+    from cyberkg.export.rdf import turtle
+
+    graph = Graph()
+    for i, value in enumerate(values):
+        graph.add((URIRef(f"https://example.org/s{i}"), URIRef("https://schema.org/name"), Literal(value)))
+    assert isomorphic(Graph().parse(data=turtle(graph).decode("utf-8"), format="turtle"), graph)

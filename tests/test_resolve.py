@@ -1,0 +1,133 @@
+"""Stage 3: people, posts and bodies of the sample and of the hand-written fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from cyberkg.model import Role
+from cyberkg.parse import parse_transcript, read_transcript
+from cyberkg.resolve import normalise_key, resolve
+
+from .conftest import fixture_cases
+
+OFFICE = "Office of the Central Cyberspace Affairs Commission"
+
+# What the sample's roster lines state, written out by hand from the transcript.
+SAMPLE_POSTS = {
+    "Niu Yibing": {
+        ("deputy director", OFFICE),
+        ("vice minister", "Cyberspace Administration of China"),
+        ("spokesperson", "Cyberspace Administration of China"),
+    },
+    "Yang Shuzhen": {("director general", f"Policy Research Bureau of the {OFFICE}")},
+    "Zhang Yongjun": {("director general", f"Comprehensive Cyberspace Governance Bureau of the {OFFICE}")},
+    "Sun Weimin": {("director general", f"Cybersecurity Coordination Bureau of the {OFFICE}")},
+    "Wang Song": {("director general", f"Informatization Development Bureau of the {OFFICE}")},
+    "Qi Xiaoxia": {("director general", f"International Cooperation Bureau of the {OFFICE}")},
+    "Zhang Yong": {("senior official", f"Cyber Communication Bureau of the {OFFICE}")},
+    "Shou Xiaoli": {
+        ("spokesperson", "Publicity Department of the Central Committee of the Communist Party of China")
+    },
+}
+
+
+def facts(conference):
+    orgs = {o.key: o for o in conference.organizations}
+    people = {p.key: p for p in conference.people}
+    posts = {}
+    for post in conference.posts:
+        body = orgs[post.organization].name if post.organization else None
+        posts.setdefault(people[post.holder].name, set()).add((post.title, body))
+    return people, orgs, posts
+
+
+def test_resolve_sample_people_and_posts(sample_transcript):
+    conference = resolve(sample_transcript)
+    people, _, posts = facts(conference)
+    assert posts == SAMPLE_POSTS
+    assert len(people) == 8
+
+
+def test_resolve_sample_bureaus_are_units_of_the_office(sample_transcript):
+    conference = resolve(sample_transcript)
+    orgs = {o.name: o for o in conference.organizations}
+    bureaus = [name for name in orgs if " Bureau of the " in name]
+    assert len(bureaus) == 6
+    for name in bureaus:
+        assert orgs[name].parent == normalise_key(OFFICE)
+    assert orgs[OFFICE].parent == normalise_key("Central Cyberspace Affairs Commission")
+    assert orgs["Cyberspace Administration of China"].acronyms == ("CAC",)
+    assert orgs["Communist Party of China"].acronyms == ("CPC",)
+
+
+def test_resolve_sample_moderator_honorifics_and_turns(sample_transcript):
+    conference = resolve(sample_transcript)
+    people = {p.name: p for p in conference.people}
+    assert conference.moderator == normalise_key("Shou Xiaoli")
+    assert people["Shou Xiaoli"].role is Role.MODERATOR
+    assert {n for n, p in people.items() if p.role is Role.SPEAKER} == set(SAMPLE_POSTS) - {"Shou Xiaoli"}
+    assert people["Sun Weimin"].honorific == "Ms." and people["Qi Xiaoxia"].honorific == "Ms."
+    assert people["Zhang Yong"].honorific == "Mr." and people["Niu Yibing"].honorific == "Mr."
+    assert people["Shou Xiaoli"].honorific is None  # never called Ms. in the text
+    assert [(t.order, t.speaker, t.role) for t in conference.turns] == [
+        (1, "shou xiaoli", Role.MODERATOR),
+        (2, "niu yibing", Role.SPEAKER),
+    ]
+    assert conference.unresolved == ()
+
+
+@pytest.mark.parametrize("case", fixture_cases(), ids=lambda c: c.name)
+def test_resolve_fixture(case):
+    conference = resolve(read_transcript(case.input))
+    want = case.expected
+    people, orgs, posts = facts(conference)
+    by_name = {p.name: p for p in people.values()}
+    org_names = {o.key: o.name for o in orgs.values()}
+
+    assert conference.title.text == want["title"]
+    assert (conference.published.date.isoformat() if conference.published else None) == want["published"]
+    assert conference.held.date.isoformat() == want["held"]
+    assert by_name[want["moderator"]].key == conference.moderator
+
+    assert set(by_name) == {p["name"] for p in want["people"]}
+    for p in want["people"]:
+        assert by_name[p["name"]].honorific == p["honorific"], p["name"]
+        assert by_name[p["name"]].role.value == p["role"], p["name"]
+        assert posts[p["name"]] == {(q["title"].lower(), q["organization"]) for q in p["posts"]}, p["name"]
+
+    bodies = {o.name: o for o in orgs.values() if not o.is_outlet}
+    assert set(bodies) == {o["name"] for o in want["organizations"]}
+    for o in want["organizations"]:
+        got = bodies[o["name"]]
+        assert (got.acronyms[0] if got.acronyms else None) == o["acronym"], o["name"]
+        assert (org_names[got.parent] if got.parent else None) == o["parent"], o["name"]
+
+    speakers = [
+        (by_name_key(conference, t.speaker) if t.speaker else t.label.text, t.role.value) for t in conference.turns
+    ]
+    assert speakers == [(t["speaker"], t["role"]) for t in want["turns"]]
+
+
+def by_name_key(conference, key):
+    for p in conference.people:
+        if p.key == key:
+            return p.name
+    return next(o.name for o in conference.organizations if o.key == key)
+
+
+def test_resolve_ambiguous_short_name_is_kept_as_unresolved():
+    text = (
+        "Briefing\n\nZhang Wei, director of the Water Bureau\nZhang Min, director of the Forest Bureau\n"
+        "Lu Qi, spokesperson of the Press Office\n\nLu Qi:\nWelcome Zhang Wei and Zhang Min. Mr. Zhang will start.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert [(u.span.text, u.kind) for u in conference.unresolved] == [("Mr. Zhang", "person")]
+    assert "ambiguous" in conference.unresolved[0].reason
+
+
+def test_resolve_roster_printed_twice_gives_each_fact_once():
+    line = "Gu Ren, director of the Ocean Bureau of the Ministry of Seas (MOS)\n"
+    text = "Briefing\n\n" + line + line + "\nGu Ren:\nHello.\n"
+    conference = resolve(parse_transcript(text))
+    assert len(conference.people) == 1 and len(conference.posts) == 1
+    assert len(conference.posts[0].evidence) == 2  # both printed lines are evidence

@@ -9,7 +9,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from cyberkg.export.rdf import serialize
 from cyberkg.pipeline import build_graph
-from cyberkg.resources import ontology_file, shapes_file
+from cyberkg.validate import load_ontology, load_shapes
 from cyberkg.vocab import CKG, OA, ORG, RDF, SCHEMA, SH, SKOS
 
 from .conftest import GOLDEN
@@ -79,8 +79,7 @@ def _emitted_terms(graphs):
 
 
 def test_every_emitted_term_is_declared_and_shaped(all_builds):
-    ontology = Graph().parse(data=ontology_file().read_text(encoding="utf-8"), format="turtle")
-    shapes = Graph().parse(data=shapes_file().read_text(encoding="utf-8"), format="turtle")
+    ontology, shapes = load_ontology(), load_shapes()
     classes, predicates = _emitted_terms(graph for _, graph in all_builds)
     declared = set(ontology.subjects())
     targeted = set(shapes.objects(None, SH.targetClass))
@@ -95,7 +94,7 @@ def test_every_emitted_term_is_declared_and_shaped(all_builds):
 
 
 def test_every_ontology_term_has_label_and_comment():
-    ontology = Graph().parse(data=ontology_file().read_text(encoding="utf-8"), format="turtle")
+    ontology = load_ontology()
     label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
     comment = URIRef("http://www.w3.org/2000/01/rdf-schema#comment")
     for term in set(ontology.subjects(RDF.type, None)):

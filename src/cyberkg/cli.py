@@ -75,7 +75,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, quiet: bool) -> None:
 
     started = time.perf_counter()
     progress = None
-    if not quiet and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
+    if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
         progress = _progress
     result = run_build(list(inputs), out=out, base=base, progress=progress)
     elapsed = time.perf_counter() - started

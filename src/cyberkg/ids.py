@@ -86,6 +86,9 @@ class Minter:
     def unresolved(self, sha256: str, span: Span) -> URIRef:
         return self._iri("unresolved", sha256[:16], f"{span.start}-{span.end}")
 
+    def validation_report(self) -> URIRef:
+        return self._iri("validation")
+
     def validation_result(self, n: int) -> URIRef:
         return self._iri("validation", f"result-{n}")
 

@@ -281,7 +281,7 @@ def _honorifics(transcript: Transcript, people: dict[str, _PersonDraft], unresol
         hon = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None
-        for n in range(len(words), 0, -1):  # longest name first: "Zhang Yongjun" before "Zhang"
+        for n in range(len(words), 0, -1):  # longest name first: "Li Weiming" before "Li Wei"
             name = Span.of(text, m.start(2), m.start(2) + words[n - 1].end())
             key, why = _lookup_person(people, name.text)
             if key is not None:

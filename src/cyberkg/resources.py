@@ -10,24 +10,30 @@ from pathlib import Path
 SAMPLE = "scio-2022-08-19-cyberspace-p1.txt"
 
 
-def _top_level(folder: str, name: str) -> Traversable:
-    """A file of the repository's top-level ``ontology/`` or ``shapes/`` folder.
+def _top_level(folder: str) -> Traversable:
+    """The repository's top-level ``ontology/`` or ``shapes/`` folder.
 
     Wheels carry them as ``cyberkg/ontology`` and ``cyberkg/shapes``; an
     editable install from a checkout reads them where they stand.
     """
-    packaged = files("cyberkg") / folder / name
-    if packaged.is_file():
+    packaged = files("cyberkg") / folder
+    if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / folder / name
+    return Path(__file__).resolve().parents[2] / folder
 
 
-def ontology_file() -> Traversable:
-    return _top_level("ontology", "cyberkg.ttl")
+def _turtle_files(folder: str) -> tuple[Traversable, ...]:
+    return tuple(sorted((p for p in _top_level(folder).iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name))
 
 
-def shapes_file() -> Traversable:
-    return _top_level("shapes", "cyberkg.ttl")
+def ontology_files() -> tuple[Traversable, ...]:
+    """Every module of the ontology (``ontology/*.ttl``), ``cyberkg.ttl`` among them."""
+    return _turtle_files("ontology")
+
+
+def shapes_files() -> tuple[Traversable, ...]:
+    """Every file of SHACL shapes (``shapes/*.ttl``)."""
+    return _turtle_files("shapes")
 
 
 def sample_file() -> Traversable:

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 
 from .ids import Minter
 from .rdf import new_graph
-from .resources import ontology_file, shapes_file
+from .resources import ontology_files, shapes_files
 from .vocab import CKG, OA, RDF, SH
 
 
@@ -52,15 +52,19 @@ class ValidationReport:
 
 @cache
 def load_shapes() -> Graph:
+    """All SHACL shapes, from every file in ``shapes/``."""
     graph = Graph()
-    graph.parse(data=shapes_file().read_text(encoding="utf-8"), format="turtle")
+    for file in shapes_files():
+        graph.parse(data=file.read_text(encoding="utf-8"), format="turtle")
     return graph
 
 
 @cache
 def load_ontology() -> Graph:
+    """The whole ontology, from every file in ``ontology/``."""
     graph = Graph()
-    graph.parse(data=ontology_file().read_text(encoding="utf-8"), format="turtle")
+    for file in ontology_files():
+        graph.parse(data=file.read_text(encoding="utf-8"), format="turtle")
     return graph
 
 
@@ -131,7 +135,7 @@ def report_graph(report: ValidationReport, *, base: str) -> Graph:
     """The report as a SHACL ``sh:ValidationReport`` with deterministic IRIs."""
     graph = new_graph()
     mint = Minter(base)
-    root = URIRef(base + "validation")
+    root = mint.validation_report()
     graph.add((root, RDF.type, SH.ValidationReport))
     graph.add((root, SH.conforms, Literal(report.conforms)))
     for n, result in enumerate(report.results, start=1):

@@ -18,6 +18,7 @@ from cyberkg.resources import SAMPLE, sample_file
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
+ENTITY_FIXTURES = TESTS / "fixtures_entities"
 GOLDEN = TESTS / "golden"
 
 
@@ -65,9 +66,11 @@ def sample_build(sample_transcript):
 
 @pytest.fixture(scope="session")
 def all_builds(sample_transcript):
-    """(text, graph) for the sample and every fixture transcript."""
-    out = [(sample_transcript.text, build_graph([sample_transcript])[1])]
-    for case in fixture_cases():
-        transcript = read_transcript(case.input)
-        out.append((transcript.text, build_graph([transcript])[1]))
-    return out
+    """(texts by SHA-256, graph) for the sample and every fixture transcript (pages built together)."""
+    groups = [[sample_transcript]]
+    groups += [[read_transcript(case.input)] for case in fixture_cases()]
+    for folder in sorted(ENTITY_FIXTURES.iterdir()):
+        if (folder / "expected.json").is_file():
+            pages = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["pages"]
+            groups.append([read_transcript(folder / page) for page in pages])
+    return [({t.source.sha256: t.text for t in pages}, build_graph(pages, one_conference=True)[1]) for pages in groups]

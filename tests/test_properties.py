@@ -34,7 +34,8 @@ def all_spans(t):
     for line in t.roster:
         yield line.span
     for turn in t.turns:
-        yield turn.label
+        if turn.label is not None:
+            yield turn.label
         yield turn.span
         yield from turn.paragraphs
 
@@ -50,11 +51,11 @@ def check(text: str) -> None:
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
     conference = resolve(t)
-    for entity in (*conference.people, *conference.organizations, *conference.posts):
-        for span in entity.evidence:
-            assert text[span.start : span.end] == span.text
-    for item in conference.unresolved:
-        assert text[item.span.start : item.span.end] == item.span.text
+    evidence = [ev for entity in conference.entities for ev in entity.evidence]
+    evidence += [ev for post in conference.posts for ev in post.evidence]
+    evidence += [m.evidence for m in conference.mentions] + [u.evidence for u in conference.unresolved]
+    for ev in evidence:
+        assert ev.page == 0 and text[ev.span.start : ev.span.end] == ev.span.text
     to_graph([conference], base="https://example.org/")
 
 

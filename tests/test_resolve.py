@@ -1,12 +1,12 @@
-"""Stage 3: people, posts and bodies of the sample and of the hand-written fixtures."""
+"""Stage 3: people, posts and bodies of the sample and of the hand-written roster fixtures."""
 
 from __future__ import annotations
 
 import pytest
 
-from cyberkg.model import Role
+from cyberkg.model import Kind, Role
 from cyberkg.parse import parse_transcript, read_transcript
-from cyberkg.resolve import normalise_key, resolve
+from cyberkg.resolve import Rule, normalise_key, resolve
 
 from .conftest import fixture_cases
 
@@ -32,32 +32,33 @@ SAMPLE_POSTS = {
 
 
 def facts(conference):
-    orgs = {o.key: o for o in conference.organizations}
-    people = {p.key: p for p in conference.people}
-    posts = {}
+    """(people by name, bodies by name, posts by holder name, names by (kind, key))."""
+    names = {(e.kind, e.key): e.name for e in conference.entities}
+    people = {e.name: e for e in conference.people}
+    bodies = {e.name: e for e in conference.of_kind(Kind.ORGANIZATION)}
+    posts: dict[str, set] = {}
     for post in conference.posts:
-        body = orgs[post.organization].name if post.organization else None
-        posts.setdefault(people[post.holder].name, set()).add((post.title, body))
-    return people, orgs, posts
+        body = names[(Kind.ORGANIZATION, post.organization)] if post.organization else None
+        posts.setdefault(names[(Kind.PERSON, post.holder)], set()).add((post.title, body))
+    return people, bodies, posts, names
 
 
 def test_resolve_sample_people_and_posts(sample_transcript):
-    conference = resolve(sample_transcript)
-    people, _, posts = facts(conference)
+    people, _, posts, _ = facts(resolve(sample_transcript))
     assert posts == SAMPLE_POSTS
-    assert len(people) == 8
+    participants = {n for n, p in people.items() if p.role is not Role.MENTIONED}
+    assert participants == set(SAMPLE_POSTS)
 
 
 def test_resolve_sample_bureaus_are_units_of_the_office(sample_transcript):
-    conference = resolve(sample_transcript)
-    orgs = {o.name: o for o in conference.organizations}
-    bureaus = [name for name in orgs if " Bureau of the " in name]
+    _, bodies, _, _ = facts(resolve(sample_transcript))
+    bureaus = [name for name in bodies if name.endswith(f" Bureau of the {OFFICE}")]
     assert len(bureaus) == 6
     for name in bureaus:
-        assert orgs[name].parent == normalise_key(OFFICE)
-    assert orgs[OFFICE].parent == normalise_key("Central Cyberspace Affairs Commission")
-    assert orgs["Cyberspace Administration of China"].acronyms == ("CAC",)
-    assert orgs["Communist Party of China"].acronyms == ("CPC",)
+        assert bodies[name].parent == normalise_key(OFFICE)
+    assert bodies[OFFICE].parent == normalise_key("Central Cyberspace Affairs Commission")
+    assert bodies["Cyberspace Administration of China"].acronyms == ("CAC",)
+    assert bodies["Communist Party of China"].acronyms == ("CPC",)
 
 
 def test_resolve_sample_moderator_honorifics_and_turns(sample_transcript):
@@ -70,49 +71,40 @@ def test_resolve_sample_moderator_honorifics_and_turns(sample_transcript):
     assert people["Zhang Yong"].honorific == "Mr." and people["Niu Yibing"].honorific == "Mr."
     assert people["Shou Xiaoli"].honorific is None  # never called Ms. in the text
     assert [(t.order, t.speaker, t.role) for t in conference.turns] == [
-        (1, "shou xiaoli", Role.MODERATOR),
-        (2, "niu yibing", Role.SPEAKER),
+        (1, (Kind.PERSON, "shou xiaoli"), Role.MODERATOR),
+        (2, (Kind.PERSON, "niu yibing"), Role.SPEAKER),
     ]
-    assert conference.unresolved == ()
+    short = [m for m in conference.mentions if m.evidence.span.text == "Mr. Niu"]
+    assert [(m.target, m.rule) for m in short] == [((Kind.PERSON, "niu yibing"), Rule.SURNAME)]
 
 
 @pytest.mark.parametrize("case", fixture_cases(), ids=lambda c: c.name)
 def test_resolve_fixture(case):
     conference = resolve(read_transcript(case.input))
     want = case.expected
-    people, orgs, posts = facts(conference)
-    by_name = {p.name: p for p in people.values()}
-    org_names = {o.key: o.name for o in orgs.values()}
+    people, bodies, posts, names = facts(conference)
 
-    assert conference.title.text == want["title"]
-    assert (conference.published.date.isoformat() if conference.published else None) == want["published"]
-    assert conference.held.date.isoformat() == want["held"]
-    assert by_name[want["moderator"]].key == conference.moderator
+    assert conference.title.span.text == want["title"]
+    assert (conference.published[1].date.isoformat() if conference.published else None) == want["published"]
+    assert conference.held[1].date.isoformat() == want["held"]
+    assert people[want["moderator"]].key == conference.moderator
 
-    assert set(by_name) == {p["name"] for p in want["people"]}
+    participants = {n for n, p in people.items() if p.role is not Role.MENTIONED}
+    assert participants == {p["name"] for p in want["people"]}
     for p in want["people"]:
-        assert by_name[p["name"]].honorific == p["honorific"], p["name"]
-        assert by_name[p["name"]].role.value == p["role"], p["name"]
+        assert people[p["name"]].honorific == p["honorific"], p["name"]
+        assert people[p["name"]].role.value == p["role"], p["name"]
         assert posts[p["name"]] == {(q["title"].lower(), q["organization"]) for q in p["posts"]}, p["name"]
 
-    bodies = {o.name: o for o in orgs.values() if not o.is_outlet}
-    assert set(bodies) == {o["name"] for o in want["organizations"]}
+    roster_bodies = {o["name"] for o in want["organizations"]}
+    assert roster_bodies <= set(bodies)
     for o in want["organizations"]:
         got = bodies[o["name"]]
         assert (got.acronyms[0] if got.acronyms else None) == o["acronym"], o["name"]
-        assert (org_names[got.parent] if got.parent else None) == o["parent"], o["name"]
+        assert (names[(Kind.ORGANIZATION, got.parent)] if got.parent else None) == o["parent"], o["name"]
 
-    speakers = [
-        (by_name_key(conference, t.speaker) if t.speaker else t.label.text, t.role.value) for t in conference.turns
-    ]
+    speakers = [(names[t.speaker] if t.speaker else t.label.text, t.role.value) for t in conference.turns]
     assert speakers == [(t["speaker"], t["role"]) for t in want["turns"]]
-
-
-def by_name_key(conference, key):
-    for p in conference.people:
-        if p.key == key:
-            return p.name
-    return next(o.name for o in conference.organizations if o.key == key)
 
 
 def test_resolve_ambiguous_short_name_is_kept_as_unresolved():
@@ -121,7 +113,7 @@ def test_resolve_ambiguous_short_name_is_kept_as_unresolved():
         "Lu Qi, spokesperson of the Press Office\n\nLu Qi:\nWelcome Zhang Wei and Zhang Min. Mr. Zhang will start.\n"
     )
     conference = resolve(parse_transcript(text))
-    assert [(u.span.text, u.kind) for u in conference.unresolved] == [("Mr. Zhang", "person")]
+    assert [(u.evidence.span.text, u.kind) for u in conference.unresolved] == [("Mr. Zhang", "person")]
     assert "ambiguous" in conference.unresolved[0].reason
 
 

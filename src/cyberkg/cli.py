@@ -55,12 +55,18 @@ def cli() -> None:
     show_default=True,
     help="Namespace for the IRIs of people, bodies, posts, turns and evidence.",
 )
+@click.option(
+    "--one-conference",
+    is_flag=True,
+    help="Take every INPUT as a page of one conference (by default, consecutive inputs with the same title are).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, base: str, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, quiet: bool) -> None:
     """Build the knowledge graph of transcripts.
 
     INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
-    INPUT, the bundled sample transcript is built.
+    INPUT, the bundled sample transcript is built. Pages 2..N of a conference
+    (the same title again) join page 1: `cyberkg build p1.txt p2.txt p3.txt`.
 
     \b
     Writes:
@@ -77,7 +83,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, quiet: bool) -> None:
     progress = None
     if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
         progress = _progress
-    result = run_build(list(inputs), out=out, base=base, progress=progress)
+    result = run_build(list(inputs), out=out, base=base, one_conference=one_conference, progress=progress)
     elapsed = time.perf_counter() - started
     if not quiet:
         echo = click.echo
@@ -138,6 +144,12 @@ def query(query: str, data: Path, fmt: str) -> None:
       people         name, title, organization, role
       organizations  name, acronym, parent
       turns          order, speaker, role, start, end
+      laws           name
+      documents      name
+      campaigns      name
+      events         name
+      media          name
+      mentions       speaker, kind, name
 
     \b
     Examples:

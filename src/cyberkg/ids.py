@@ -74,6 +74,14 @@ class Minter:
     def post(self, key: str) -> URIRef:
         return self._iri("post", _short(key))
 
+    def entity(self, kind: str, key: str) -> URIRef:
+        """A law, document, campaign, event, company or media outlet."""
+        return self._iri(kind, _short(key))
+
+    def mention(self, sha256: str, span: Span, target: URIRef) -> URIRef:
+        digest = hashlib.sha1(str(target).encode("utf-8")).hexdigest()[:8]
+        return self._iri("mention", sha256[:16], f"{span.start}-{span.end}-{digest}")
+
     def role(self, title: str) -> URIRef:
         return self._iri("role", slug(title))
 

@@ -41,6 +41,7 @@ class Lexicon:
     question_labels: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
     title_re: re.Pattern[str]
+    title_end_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
 
     def is_boilerplate(self, line: str) -> bool:
@@ -51,6 +52,10 @@ class Lexicon:
     def match_title(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Match the longest known post title at ``pos`` (case-insensitive)."""
         return self.title_re.match(text, pos)
+
+    def title_at_end(self, text: str) -> re.Match[str] | None:
+        """Match "<Body> <title>" ("State Department Spokesperson"): a title ending the text."""
+        return self.title_end_re.fullmatch(text)
 
 
 @cache
@@ -69,5 +74,6 @@ def lexicon() -> Lexicon:
         question_labels=frozenset(read_list("question_labels")),
         boilerplate=tuple(re.compile(p) for p in read_list("boilerplate")),
         title_re=title_re,
+        title_end_re=re.compile(rf"(?P<body>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,5}})\s+(?P<title>(?i:{_alternation(titles, flexible_space=True)}))"),
         honorific_re=honorific_re,
     )

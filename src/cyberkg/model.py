@@ -91,6 +91,29 @@ class LabelKind(StrEnum):
     PERSON = "person"
     OUTLET = "outlet"
     QUESTIONER = "questioner"
+    NONE = "none"  # an unlabelled opening or a page that continues the last turn
+
+
+class Kind(StrEnum):
+    """The kinds of things cyberkg finds named in what is said."""
+
+    LAW = "law"
+    DOCUMENT = "document"
+    CAMPAIGN = "campaign"
+    EVENT = "event"
+    ORGANIZATION = "organization"
+    COMPANY = "company"
+    MEDIA = "media"
+    PERSON = "person"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """A span of one page of a conference: page 0 is the first input."""
+
+    page: int
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +139,15 @@ class RosterLine:
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One speaker turn: a label, then the paragraphs up to the next label."""
+    """One speaker turn: a label, then the paragraphs up to the next label.
+
+    ``label`` is ``None`` for text before the first label (a Foreign Ministry
+    opening announcement, or a page that continues the last turn of the
+    page before); such a turn has kind ``LabelKind.NONE``.
+    """
 
     order: int
-    label: Span
+    label: Span | None
     kind: LabelKind
     span: Span
     paragraphs: tuple[Span, ...]

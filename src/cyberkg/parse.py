@@ -126,12 +126,12 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
     first_turn = labels[0][0]
     header_end = _header_end(content, first_turn)
     published = _first_date(text, content[1:header_end]) or _first_date(text, content[:1])
-    roster, held = _roster(text, content[header_end:first_turn])
+    roster, held, opening = _roster(text, content[header_end:first_turn])
     if held is None:  # no date line: a headline "... on May 5, 2023" gives the date
         held = _first_date(text, content[:1])
     if held is not None and published is not None and held.span == published.span:
         published = None
-    turns = _turns(text, lines, labels, content)
+    turns = _turns(text, lines, labels, content, opening)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Transcript(
         source=Source(name=name, sha256=sha),
@@ -191,10 +191,11 @@ def _date_line(text: str, ln: _Line) -> DateMention | None:
     return None
 
 
-def _roster(text: str, region: list[_Line]) -> tuple[list[RosterLine], DateMention | None]:
-    """Roster lines and the conference date from the lines before the first turn."""
+def _roster(text: str, region: list[_Line]) -> tuple[list[RosterLine], DateMention | None, list[Span]]:
+    """Roster lines, the conference date and unlabelled prose from the lines before the first turn."""
     roster: list[RosterLine] = []
     held: DateMention | None = None
+    prose: list[Span] = []
     block: Role | None = None
     for ln in region:
         body = ln.span.strip()
@@ -210,7 +211,14 @@ def _roster(text: str, region: list[_Line]) -> tuple[list[RosterLine], DateMenti
             continue
         if _looks_like_roster_entry(body.text):
             roster.append(RosterLine(body, block))
-    return roster, held
+        elif _is_prose(body.text):
+            prose.append(body)
+    return roster, held, prose
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence or more: several words ending in sentence punctuation."""
+    return len(line.split()) >= 6 and line.rstrip()[-1:] in ".!?\"”)"
 
 
 def _looks_like_roster_entry(line: str) -> bool:
@@ -219,7 +227,7 @@ def _looks_like_roster_entry(line: str) -> bool:
     if not sep or not is_name_like(_drop_honorific(head.strip())):
         return False
     rest = rest.strip()
-    return lexicon().match_title(rest) is not None or " of " in rest
+    return lexicon().match_title(rest) is not None or " of " in rest or lexicon().title_at_end(rest) is not None
 
 
 def _drop_honorific(name: str) -> str:
@@ -289,11 +297,16 @@ def classify_label(label: str) -> LabelKind:
     return LabelKind.PERSON
 
 
-def _turns(text: str, lines: list[_Line], labels: list[tuple[int, Span]], content: list[_Line]) -> list[Turn]:
+def _turns(
+    text: str, lines: list[_Line], labels: list[tuple[int, Span]], content: list[_Line], opening: list[Span]
+) -> list[Turn]:
     lex = lexicon()
     content_starts = {ln.span.start for ln in content}
     label_at = {content[i].span.start: span for i, span in labels}
     turns: list[Turn] = []
+    if opening:  # text before the first label: an announcement, or a page continuing a turn
+        span = Span.of(text, opening[0].start, opening[-1].end)
+        turns.append(Turn(order=1, label=None, kind=LabelKind.NONE, span=span, paragraphs=tuple(opening)))
     current: tuple[Span, list[Span]] | None = None
 
     def close() -> None:

@@ -22,7 +22,8 @@ from .ids import check_base
 from .model import Transcript
 from .parse import parse_bytes, read_transcript
 from .rdf import to_graph
-from .resolve import Conference, resolve
+from .relate import relate
+from .resolve import Conference, normalise_key, resolve
 from .resources import SAMPLE, sample_file
 from .validate import ValidationReport, report_graph, validate
 from .vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA
@@ -38,7 +39,13 @@ SUMMARY_CLASSES = (
     ("organizations", ORG.Organization),
     ("units", ORG.OrganizationalUnit),
     ("media outlets", CKG.MediaOutlet),
+    ("companies", CKG.Company),
     ("posts", ORG.Post),
+    ("laws", CKG.Law),
+    ("documents", CKG.PolicyDocument),
+    ("campaigns", CKG.Campaign),
+    ("events", CKG.NamedEvent),
+    ("mentions", CKG.Mention),
     ("evidence", CKG.Evidence),
 )
 
@@ -91,9 +98,28 @@ def read_inputs(paths: Sequence[Path], *, progress: Callable[[Iterable[Path]], I
     return [read_transcript(p) for p in iterate]
 
 
-def build_graph(transcripts: Sequence[Transcript], *, base: str = DEFAULT_BASE) -> tuple[tuple[Conference, ...], Graph]:
-    """Resolve transcripts and map them to one graph."""
-    conferences = tuple(resolve(t) for t in transcripts)
+def group_pages(transcripts: Sequence[Transcript], *, one_conference: bool = False) -> list[list[Transcript]]:
+    """Group transcripts into conferences: consecutive inputs with the same title are pages of one.
+
+    With ``one_conference``, every input is a page of a single conference.
+    """
+    if one_conference:
+        return [list(transcripts)] if transcripts else []
+    groups: list[list[Transcript]] = []
+    for t in transcripts:
+        if groups and normalise_key(groups[-1][0].title.text) == normalise_key(t.title.text):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def build_graph(
+    transcripts: Sequence[Transcript], *, base: str = DEFAULT_BASE, one_conference: bool = False
+) -> tuple[tuple[Conference, ...], Graph]:
+    """Resolve transcripts, page groups by conference, and map them to one graph."""
+    groups = group_pages(transcripts, one_conference=one_conference)
+    conferences = tuple(relate(resolve(pages)) for pages in groups)
     return conferences, to_graph(conferences, base=check_base(base))
 
 
@@ -102,6 +128,7 @@ def build(
     *,
     out: Path,
     base: str = DEFAULT_BASE,
+    one_conference: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``.
@@ -117,7 +144,7 @@ def build(
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
     transcripts = read_inputs(inputs, progress=progress)
-    conferences, graph = build_graph(transcripts, base=base)
+    conferences, graph = build_graph(transcripts, base=base, one_conference=one_conference)
     report = validate(graph)
     outputs = _write_all(
         out,

@@ -1,55 +1,86 @@
 """Stage 3 — resolve: mentions → entities, keyed and de-duplicated.
 
-Merges the roster's people, posts and bodies across lines (a roster printed
-twice gives each fact once, with both lines as evidence), turns nested body
-names into units of their parents, links acronyms defined in parentheses to
-the bodies they stand for, resolves turn labels and "Mr./Ms. Name" to people,
-and keeps what it cannot resolve as :class:`Unresolved`.
+One conference may span several pages (transcripts). Resolution merges what
+the pages state: roster people with their posts and bodies, bodies nested in
+"A of the B" names, acronyms defined in parentheses, the speaker of each turn,
+and everything the turns name (laws, documents, campaigns, events, bodies,
+companies, media, people). Every mention records the :class:`Rule` that
+resolved it; what cannot be resolved is kept as :class:`Unresolved`.
+
+Entities are keyed by kind and normalised name, so two things with the same
+name but different kinds stay apart.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from .extract.orgs import is_acronym, split_nested, strip_article
-from .extract.roster import RosterEntry, extract_roster
+from .extract.headline import headline_speaker
+from .extract.mentions import EntityMention, acronym_stoplist, extract_mentions
+from .extract.bodies import company_key_name
+from .extract.laws import law_key_name, short_law_name
+from .extract.orgs import expansion_of, is_acronym, is_org_name, split_nested, strip_article
+from .extract.phrases import head_part
+from .extract.roster import extract_roster
 from .lexicon import lexicon
-from .model import DateMention, LabelKind, Role, Source, Span, Transcript
+from .model import DateMention, Evidence, Kind, LabelKind, Role, Source, Span, Transcript
+
+
+class Rule(StrEnum):
+    """How a mention was resolved to its entity."""
+
+    NAME = "name"  # the same name, once case, articles, spacing and hyphens are folded
+    ACRONYM = "acronym"  # an acronym defined in parentheses after the full name
+    SHORT_FORM = "short-form"  # "ABC Central Committee" = "Central Committee of the <ABC spelled out>"
+    COUNTRY_SUFFIX = "country-suffix"  # "X Law of the People's Republic of China" = "X Law"
+    SURNAME = "surname"  # "Mr. Li" = the one person called Li
+    TITLE = "title"  # a person named after a title: "Premier Zhou Wen"
+    LABEL = "label"  # the label of a turn
 
 
 def normalise_key(text: str) -> str:
     """A matching key for a name: case, accents, articles, punctuation and spacing folded.
 
-    >>> normalise_key("the  Director-General’s Office")
-    "director general's office"
+    >>> normalise_key("the  Director-General’s Office of the Bureau")
+    "director general's office of bureau"
     """
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = re.sub(r"(?i)^the\s+", "", text.strip())
+    text = re.sub(r"(?i)\bthe\s+", "", text.strip())
     text = re.sub(r"[\s\-–—_]+", " ", text)
     return text.strip(" .,;:").casefold()
 
 
+def display_name(name: str) -> str:
+    """A person's name for display: an all-capitals label such as "PARKS" becomes "Parks".
+
+    >>> display_name("PARKS"), display_name("Li Wei")
+    ('Parks', 'Li Wei')
+    """
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+# ---------------------------------------------------------------- resolved values
+
+
 @dataclass(frozen=True, slots=True)
-class Organization:
+class Entity:
+    """A person, body or named thing, with every form it is called by and its evidence."""
+
+    kind: Kind
     key: str
     name: str
-    acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
-    parent: str | None
-    is_outlet: bool
-    evidence: tuple[Span, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    key: str
-    name: str
-    honorific: str | None
-    role: Role
-    evidence: tuple[Span, ...]
+    acronyms: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    parent: str | None = None  # bodies: the key of the body it is a unit of
+    honorific: str | None = None  # people
+    role: Role | None = None  # people
+    edition: int | None = None  # events: "the 18th ..."
+    editions_held: int | None = None  # events: "for eight years in a row"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,299 +89,714 @@ class Post:
     title: str
     holder: str
     organization: str | None
-    evidence: tuple[Span, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedTurn:
     order: int
-    label: Span
+    page: int
+    label: Span | None
     span: Span
     role: Role
-    speaker: str | None  # a person or outlet key; None for an unnamed questioner
+    speaker: tuple[Kind, str] | None  # a person or media outlet; None for an unnamed questioner
     speaker_kind: LabelKind
 
 
 @dataclass(frozen=True, slots=True)
-class Unresolved:
-    """A mention that looks like an entity but could not be resolved."""
+class Mention:
+    """A turn names an entity at a span, resolved by a rule."""
 
-    span: Span
+    turn: int
+    target: tuple[Kind, str]
+    evidence: Evidence
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """Words that look like an entity but could not be resolved."""
+
+    evidence: Evidence
     kind: str
     reason: str
+    turn: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Conference:
-    """Everything resolved from one transcript."""
+    """Everything resolved from the pages of one conference."""
 
-    source: Source
-    title: Span
-    published: DateMention | None
-    held: DateMention | None
-    people: tuple[Person, ...]
-    organizations: tuple[Organization, ...]
+    sources: tuple[Source, ...]
+    title: Evidence
+    published: tuple[int, DateMention] | None
+    held: tuple[int, DateMention] | None
+    entities: tuple[Entity, ...]
     posts: tuple[Post, ...]
     turns: tuple[ResolvedTurn, ...]
+    mentions: tuple[Mention, ...]
     unresolved: tuple[Unresolved, ...]
     moderator: str | None
+    answers: tuple[tuple[int, int], ...] = ()  # (answer turn, question turn), set by relate
+
+    @property
+    def people(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind is Kind.PERSON)
+
+    @property
+    def organizations(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind in (Kind.ORGANIZATION, Kind.COMPANY, Kind.MEDIA))
+
+    def of_kind(self, kind: Kind) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind is kind)
+
+
+# ---------------------------------------------------------------- the table being built
 
 
 @dataclass
-class _PersonDraft:
-    """A person being gathered from several mentions."""
-
+class _Draft:
+    kind: Kind
+    key: str
     name: str
-    in_roster: bool
-    block: Role | None = None
+    forms: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    parent: str | None = None
     honorific: str | None = None
-    evidence: list[Span] = field(default_factory=list)
+    in_roster: bool = False
+    spoke: bool = False
+    block: Role | None = None
+    edition: int | None = None
+    editions_held: int | None = None
 
 
 @dataclass
-class _OrgTable:
-    """Bodies by key, with the acronyms that point at them."""
+class _Table:
+    """Entities by (kind, key), and the names and acronyms that point at them."""
 
-    names: dict[str, str] = field(default_factory=dict)
-    parents: dict[str, str | None] = field(default_factory=dict)
-    evidence: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
-    acronyms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    by_acronym: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    outlets: set[str] = field(default_factory=set)
+    drafts: dict[tuple[Kind, str], _Draft] = field(default_factory=dict)
+    acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
+    by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
 
-    def add_chain(self, span: Span) -> str:
-        """Add a possibly nested body name; return the key of the outermost body.
+    def get(self, kind: Kind, key: str) -> _Draft | None:
+        return self.drafts.get((kind, key))
 
-        Acronyms already defined are spelled out, so "Bureau X of the ABC" and
-        "Bureau X of the Agency for B C" are one body; the form as written
-        is kept as an alias.
+    def add(self, kind: Kind, key: str, name: str, evidence: Evidence | None, form: str | None = None) -> _Draft:
+        draft = self.drafts.get((kind, key))
+        if draft is None:
+            draft = self.drafts[(kind, key)] = _Draft(kind, key, name)
+        form = form if form is not None else name
+        if form not in draft.forms:
+            draft.forms.append(form)
+            self.by_form.setdefault(normalise_key(form), (kind, key))
+        if evidence is not None:
+            draft.evidence.append(evidence)
+        return draft
+
+    def define_acronym(self, acronym: str, target: tuple[Kind, str]) -> None:
+        draft = self.drafts[target]
+        if acronym not in draft.acronyms:
+            draft.acronyms.append(acronym)
+        self.acronyms.setdefault(acronym, target)
+
+    def org_acronym(self, acronym: str) -> _Draft | None:
+        target = self.acronyms.get(acronym)
+        return self.drafts[target] if target and target[0] is Kind.ORGANIZATION else None
+
+    # -- bodies
+
+    def canonical_org(self, text: str) -> tuple[str, Rule]:
+        """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
+        text = strip_article(Span.of(text, 0, len(text))).text
+        chain = split_nested(Span.of(text, 0, len(text)))
+        if chain[0].parent is not None:
+            parent = chain[0].parent
+            canonical, rule = self.canonical_org(parent.text)
+            prefix = text[: parent.start]
+            if canonical != parent.text and prefix.endswith(" of "):
+                prefix += "the "  # "X of ABC" → "X of the Agency for B C"
+            return prefix + canonical, rule
+        words = text.split()
+        if len(words) >= 2 and is_acronym(words[0]):
+            owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
+            if owner is not None and is_org_name(" ".join(words[1:])):
+                return f"{' '.join(words[1:])} of the {owner.name}", Rule.SHORT_FORM
+        expanded = self._expand(text)
+        return expanded, (Rule.SHORT_FORM if expanded != text else Rule.NAME)
+
+    def org_by_initials(self, acronym: str) -> _Draft | None:
+        """The one known body whose initials spell an acronym never defined ("NPC")."""
+        letters = acronym.lower()
+        found = [
+            d
+            for (kind, _), d in self.drafts.items()
+            if kind is Kind.ORGANIZATION and _initials(d.name) == letters
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _expand(self, text: str) -> str:
+        def spell(m: re.Match[str]) -> str:
+            owner = self.org_acronym(m.group(2))
+            if owner is None:
+                return m.group(0)
+            return ("the " if m.group(1) else "") + owner.name
+
+        return re.sub(r"(?<![\w-])(the\s+)?([A-Z][A-Za-z0-9&]+)(?![\w-])", spell, text)
+
+    def add_org(self, span: Span, page: int, *, kind: Kind = Kind.ORGANIZATION) -> tuple[str, Rule]:
+        """Add a possibly nested body name; return the key of the outermost body and the rule.
+
+        Parents are added before their units, so a unit's parent is the body
+        its full name ends with ("A of the B" → B), whether written out or not.
         """
-        chain = split_nested(span)
-        for link in chain:
-            name = self.expand(link.name.text)
+        chain = split_nested(strip_article(span))
+        key, rule = "", Rule.NAME
+        for i in range(len(chain) - 1, -1, -1):
+            link = chain[i]
+            draft = self.org_acronym(link.name.text) if is_acronym(link.name.text) else None
+            if draft is not None:
+                draft.evidence.append(Evidence(page, link.name))
+                key, rule = draft.key, Rule.ACRONYM
+                continue
+            name, rule = self.canonical_org(link.name.text)
             key = normalise_key(name)
-            self.names.setdefault(key, name)
-            if name != link.name.text and not is_acronym(link.name.text):
-                self.add_alias(key, link.name.text)
-            parent = normalise_key(self.expand(link.parent.text)) if link.parent else None
-            if self.parents.get(key) is None:
-                self.parents[key] = parent
-            self.evidence[key].append(link.name)
-        return normalise_key(self.expand(chain[0].name.text))
+            draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
+            if draft.parent is None:
+                parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+                parent_key = normalise_key(parent.text) if parent is not None else None
+                if parent_key is not None and (Kind.ORGANIZATION, parent_key) in self.drafts and parent_key != key:
+                    draft.parent = parent_key
+        return key, rule
 
-    def expand(self, name: str) -> str:
-        """Spell out the defined acronyms in ``name``."""
-        if not self.by_acronym:
-            return name
-        words = "|".join(re.escape(a) for a in sorted(self.by_acronym, key=len, reverse=True))
-        return re.sub(
-            rf"(?<![\w-])(?:the\s+)?({words})(?![\w-])",
-            lambda m: self.names[self.by_acronym[m.group(1)]] if m.start() == 0 else "the " + self.names[self.by_acronym[m.group(1)]],
-            name,
-        )
-
-    def add_alias(self, key: str, alias: str) -> None:
-        if alias not in self.aliases[key]:
-            self.aliases[key].append(alias)
-
-    def define_acronym(self, acronym: str, expansion: Span) -> None:
-        key = normalise_key(expansion.text)
-        if key not in self.names:
-            self.add_chain(expansion)
-        if acronym not in self.acronyms[key]:
-            self.acronyms[key].append(acronym)
-        self.by_acronym.setdefault(acronym, key)
-
-    def freeze(self) -> tuple[Organization, ...]:
-        return tuple(
-            Organization(
-                key=key,
-                name=self.names[key],
-                acronyms=tuple(self.acronyms.get(key, ())),
-                aliases=tuple(self.aliases.get(key, ())),
-                parent=self.parents.get(key),
-                is_outlet=key in self.outlets,
-                evidence=tuple(sorted(set(self.evidence[key]))),
+    def freeze(self, *, moderator: str | None) -> tuple[Entity, ...]:
+        out = []
+        for (kind, key), d in self.drafts.items():
+            role = None
+            if kind is Kind.PERSON:
+                role = (
+                    Role.MODERATOR
+                    if key == moderator
+                    else Role.SPEAKER
+                    if d.in_roster or d.spoke
+                    else Role.MENTIONED
+                )
+            name = d.name if kind in (Kind.ORGANIZATION, Kind.PERSON, Kind.MEDIA) else max(d.forms, key=len)
+            if kind is Kind.LAW:
+                name = short_law_name(name)
+            aliases = tuple(sorted({f for f in d.forms if f != name and f not in d.acronyms}))
+            out.append(
+                Entity(
+                    kind=kind,
+                    key=key,
+                    name=name,
+                    aliases=aliases,
+                    acronyms=tuple(d.acronyms),
+                    evidence=tuple(sorted(set(d.evidence))),
+                    parent=d.parent if d.parent != key else None,
+                    honorific=d.honorific,
+                    role=role,
+                    edition=d.edition,
+                    editions_held=d.editions_held,
+                )
             )
-            for key in self.names
-        )
+        return tuple(out)
 
 
-def resolve(transcript: Transcript) -> Conference:
-    """Resolve the people, posts, bodies and turns of one parsed transcript."""
-    entries = extract_roster(transcript)
-    orgs = _OrgTable()
+# ---------------------------------------------------------------- resolution
 
-    # Acronyms first, so "the CAC" resolves wherever it appears in the roster.
-    for entry in entries:
+
+def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
+    """Resolve one conference from its pages (a single transcript, or pages 1..N in order)."""
+    if isinstance(pages, Transcript):
+        pages = [pages]
+    if not pages:
+        raise ValueError("a conference needs at least one transcript")
+    table = _Table()
+    posts: dict[str, Post] = {}
+    unresolved: list[Unresolved] = []
+    paragraphs = _paragraph_mentions(pages)
+
+    # 1. Acronyms defined in the roster and in what is said, so later uses resolve.
+    entries = [(p, e) for p, page in enumerate(pages) for e in extract_roster(page)]
+    for p, entry in entries:
         for post in entry.posts:
             if post.acronym is not None:
-                orgs.define_acronym(post.acronym.acronym.text, post.acronym.expansion)
-                orgs.evidence[normalise_key(post.acronym.expansion.text)].append(post.acronym.acronym)
+                _define_org_acronym(table, p, post.acronym.acronym, post.acronym.expansion)
+    for (p, _), mentions in paragraphs:
+        for m in mentions:
+            if m.acronym is None:
+                continue
+            expansion = expansion_of(m.acronym.text, m.span)
+            if m.kind is Kind.ORGANIZATION or (expansion != m.span and is_org_name(expansion.text)):
+                _define_org_acronym(table, p, m.acronym, expansion)
 
-    people: dict[str, _PersonDraft] = {}
-    posts: dict[str, Post] = {}
-    for entry in entries:
+    # 2. The roster: people, their posts and bodies.
+    portfolios = []
+    for p, entry in entries:
         pkey = normalise_key(entry.name.text)
-        person = people.setdefault(pkey, _PersonDraft(entry.name.text, in_roster=True, block=entry.block))
-        person.evidence.append(entry.name)
+        person = table.add(Kind.PERSON, pkey, display_name(entry.name.text), Evidence(p, entry.name))
+        person.in_roster = True
+        person.block = person.block or entry.block
         if entry.honorific is not None:
             person.honorific = person.honorific or _canonical_honorific(entry.honorific.text)
-            person.evidence.append(Span.of(transcript.text, entry.honorific.start, entry.name.end))
+            person.evidence.append(Evidence(p, Span.of(pages[p].text, entry.honorific.start, entry.name.end)))
         for mention in entry.posts:
-            org_key = _resolve_body(orgs, mention.body) if mention.body is not None else None
-            title = _normalise_title(mention.title.text)
-            key = f"{pkey}|{title}|{org_key or ''}"
-            old = posts.get(key)
-            evidence = (old.evidence if old else ()) + (mention.span,)
-            posts[key] = Post(key, mention.title.text.strip().lower(), pkey, org_key, evidence)
+            if mention.body is not None and mention.body.text.islower():
+                portfolios.append((p, pkey, mention))
+                continue
+            org_key = table.add_org(mention.body, p)[0] if mention.body is not None else None
+            _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
+    for p, pkey, mention in portfolios:
+        org_key = _portfolio_body(table, p, mention.title.text, mention.body)
+        _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
 
-    unresolved: list[Unresolved] = []
-    _honorifics(transcript, people, unresolved)
-    turns = _turns(transcript, people, orgs, unresolved)
-    moderator = _moderator(transcript, people, turns)
+    # 3. A headline that names the spokesperson (no roster in such transcripts).
+    speaker = headline_speaker(pages[0].title)
+    headline_key = None
+    if speaker is not None:
+        headline_key = normalise_key(speaker.name.text)
+        person = table.add(Kind.PERSON, headline_key, speaker.name.text, Evidence(0, speaker.name))
+        person.spoke = True
+        org_key = table.add_org(speaker.body, 0)[0]
+        _add_post(posts, headline_key, speaker.title.text, org_key, Evidence(0, Span.of(pages[0].text, speaker.body.start, speaker.title.end)))
 
-    frozen_people = []
-    for key, p in people.items():
-        role = Role.MODERATOR if key == moderator else Role.SPEAKER
-        frozen_people.append(Person(key, p.name, p.honorific, role, tuple(sorted(set(p.evidence)))))
-    turns = tuple(
-        ResolvedTurn(t.order, t.label, t.span, Role.MODERATOR, t.speaker, t.speaker_kind)
-        if moderator is not None and t.speaker == moderator
+    # 4. Turns and who speaks in them.
+    turns = _turns(pages, table, headline_key)
+
+    # 5. What each turn names.
+    mentions: list[Mention] = []
+    turn_of = {(t.page, t.span.start): t.order for t in turns}
+    for (p, turn_start), found in paragraphs:
+        order = turn_of[(p, turn_start)]
+        for m in found:
+            if m.kind is not Kind.UNKNOWN:
+                _resolve_typed(table, pages[p].text, p, order, m, mentions)
+    for (p, turn_start), found in paragraphs:
+        order = turn_of[(p, turn_start)]
+        for m in found:
+            if m.kind is Kind.UNKNOWN:
+                _resolve_unknown(table, p, order, m, mentions, unresolved)
+    for t in turns:
+        for paragraph in _turn_paragraphs(pages[t.page], t):
+            _honorifics(table, pages[t.page].text, t.page, t.order, paragraph, mentions, unresolved)
+
+    redirect = _merge_short_forms(table)
+    if redirect:
+        posts, mentions = _redirect(redirect, posts, mentions)
+
+    moderator = _moderator(table, turns)
+    published = _first_date(pages, "published")
+    held = _first_date(pages, "held")
+    turns = [
+        ResolvedTurn(t.order, t.page, t.label, t.span, Role.MODERATOR, t.speaker, t.speaker_kind)
+        if moderator is not None and t.speaker == (Kind.PERSON, moderator)
         else t
         for t in turns
-    )
+    ]
     return Conference(
-        source=transcript.source,
-        title=transcript.title,
-        published=transcript.published,
-        held=transcript.held,
-        people=tuple(frozen_people),
-        organizations=orgs.freeze(),
+        sources=tuple(page.source for page in pages),
+        title=Evidence(0, pages[0].title),
+        published=published,
+        held=held,
+        entities=table.freeze(moderator=moderator),
         posts=tuple(posts.values()),
-        turns=turns,
-        unresolved=tuple(sorted(unresolved, key=lambda u: (u.span.start, u.span.end, u.kind))),
+        turns=tuple(turns),
+        mentions=_dedupe(mentions),
+        unresolved=tuple(sorted(set(unresolved), key=lambda u: (u.evidence, u.kind))),
         moderator=moderator,
     )
 
 
-def _normalise_title(title: str) -> str:
-    return normalise_key(title)
+def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, int], list[EntityMention]]]:
+    """Typed mentions of every turn, keyed by (page, turn start)."""
+    out = []
+    for p, page in enumerate(pages):
+        for turn in page.turns:
+            found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph)]
+            out.append(((p, turn.span.start), found))
+    return out
 
 
-def _resolve_body(orgs: _OrgTable, body: Span) -> str:
-    text = strip_article(body).text
-    if is_acronym(text) and text in orgs.by_acronym:
-        key = orgs.by_acronym[text]
-        orgs.evidence[key].append(strip_article(body))
-        return key
-    return orgs.add_chain(body)
+def _turn_paragraphs(page: Transcript, turn: ResolvedTurn) -> tuple[Span, ...]:
+    for t in page.turns:
+        if t.span.start == turn.span.start:
+            return t.paragraphs
+    return ()
+
+
+def _define_org_acronym(table: _Table, page: int, acronym: Span, expansion: Span) -> None:
+    key, _ = table.add_org(expansion, page)
+    table.define_acronym(acronym.text, (Kind.ORGANIZATION, key))
+    table.drafts[(Kind.ORGANIZATION, key)].evidence.append(Evidence(page, acronym))
+
+
+def _add_post(posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence) -> None:
+    title = title.strip().lower()
+    key = f"{holder}|{normalise_key(title)}|{org_key or ''}"
+    old = posts.get(key)
+    posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,))
+
+
+def _initials(name: str) -> str:
+    """ "National People's Congress" → "npc"."""
+    return "".join(w[0].lower() for w in re.findall(r"[^\s\-]+", name) if w.lower() not in ("of", "the", "and", "for", "on"))
+
+
+def _portfolio_body(table: _Table, page: int, title: str, body: Span) -> str:
+    """The body of a post written in lower case: "minister of natural resources" → the Ministry of Natural Resources."""
+    wanted = " of " + normalise_key(body.text)
+    found = sorted(k for (kind, k) in table.drafts if kind is Kind.ORGANIZATION and k.endswith(wanted) and len(k.split(" of ")) == 2)
+    if len(found) == 1:
+        table.drafts[(Kind.ORGANIZATION, found[0])].evidence.append(Evidence(page, body))
+        return found[0]
+    name = f"Ministry of {body.text.title()}" if "minister" in title.lower() else body.text
+    return table.add(Kind.ORGANIZATION, normalise_key(name), name, Evidence(page, body), form=body.text).key
+
+
+def _canonical_honorific(text: str) -> str:
+    """ "MR" → "Mr.", "Ms" → "Ms."; the stated form otherwise."""
+    bare = text.strip().rstrip(".")
+    if bare.upper() in {"MR", "MS", "MRS", "DR", "PROF"}:
+        return bare.capitalize() + "."
+    return text.strip()
 
 
 def _name_variants(name: str) -> set[str]:
-    """Short forms a speaker may be called by: the surname first (Chinese order) or last."""
+    """Short forms a person may be called by: the surname first (Chinese order) or last."""
     tokens = name.split()
     if len(tokens) < 2:
         return set()
     return {tokens[0].casefold(), tokens[-1].casefold()}
 
 
-def _lookup_person(people: dict[str, _PersonDraft], text: str) -> tuple[str | None, str]:
-    """Find a person by full name or a unique short form; return (key, why-not)."""
+def _lookup_person(table: _Table, text: str) -> tuple[str | None, Rule | None, str]:
+    """Find a person by full name or a unique short form: (key, rule, why-not)."""
     key = normalise_key(text)
-    if key in people:
-        return key, ""
-    matches = [k for k, p in people.items() if key in _name_variants(p.name)]
+    if table.get(Kind.PERSON, key) is not None:
+        return key, Rule.NAME, ""
+    matches = sorted(k for (kind, k), d in table.drafts.items() if kind is Kind.PERSON and key in _name_variants(d.name))
     if len(matches) == 1:
-        return matches[0], ""
+        return matches[0], Rule.SURNAME, ""
     if matches:
-        return None, f"ambiguous: {len(matches)} people are called {text!r}"
-    return None, "no person of that name"
+        return None, None, f"ambiguous: {len(matches)} people are called {text!r}"
+    return None, None, "no person of that name"
+
+
+def _turns(pages: Sequence[Transcript], table: _Table, headline_key: str | None) -> list[ResolvedTurn]:
+    out: list[ResolvedTurn] = []
+    honorific_re = lexicon().honorific_re
+    for p, page in enumerate(pages):
+        for turn in page.turns:
+            order = len(out) + 1
+            speaker: tuple[Kind, str] | None = None
+            role = Role.SPEAKER
+            if turn.kind is LabelKind.NONE:
+                # an opening announcement is the headline's spokesperson's; a page that
+                # starts without a label continues the last turn of the page before
+                if p > 0 and out:
+                    speaker, role = out[-1].speaker, out[-1].role
+                elif headline_key is not None:
+                    speaker = (Kind.PERSON, headline_key)
+            elif turn.kind is LabelKind.PERSON:
+                label = turn.label.text
+                m = honorific_re.match(label)
+                name = label[m.end() :].strip() if m else label
+                key, rule, _ = _lookup_person(table, name)
+                if key is None:
+                    key = normalise_key(name)
+                    table.add(Kind.PERSON, key, display_name(name), None)
+                person = table.drafts[(Kind.PERSON, key)]
+                person.spoke = True
+                if m:
+                    person.honorific = person.honorific or _canonical_honorific(m.group(0))
+                person.evidence.append(Evidence(p, turn.label))
+                speaker = (Kind.PERSON, key)
+            elif turn.kind is LabelKind.OUTLET:
+                key = normalise_key(turn.label.text)
+                table.add(Kind.MEDIA, key, turn.label.text, Evidence(p, turn.label))
+                speaker = (Kind.MEDIA, key)
+                role = Role.JOURNALIST
+            else:
+                role = Role.JOURNALIST
+            out.append(ResolvedTurn(order, p, turn.label, turn.span, role, speaker, turn.kind))
+    return out
+
+
+def _resolve_typed(table: _Table, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
+    ev = Evidence(page, m.span)
+    if m.kind is Kind.PERSON:
+        key, rule, _ = _lookup_person(table, m.span.text)
+        if key is None:
+            key, rule = normalise_key(m.span.text), Rule.TITLE
+            table.add(Kind.PERSON, key, m.span.text, None)
+        table.drafts[(Kind.PERSON, key)].evidence.append(ev)
+        out.append(Mention(turn, (Kind.PERSON, key), ev, rule))
+        return
+    if m.kind is Kind.COMPANY:
+        short = company_key_name(m.span.text)
+        key = normalise_key(short)
+        draft = table.add(Kind.COMPANY, key, m.span.text, ev)
+        if m.acronym is not None:
+            table.define_acronym(m.acronym.text, (Kind.COMPANY, key))
+        out.append(Mention(turn, (Kind.COMPANY, key), ev, Rule.NAME if short == m.span.text else Rule.SHORT_FORM))
+        return
+    if m.kind is Kind.ORGANIZATION:
+        key, rule = table.add_org(m.span, page, kind=m.kind)
+        target = (Kind.ORGANIZATION, key)
+        if m.owner is not None:
+            owner = _find_org(table, m.owner.text)
+            draft = table.drafts[target]
+            if owner is not None and draft.parent is None and owner.key != draft.key:
+                draft.parent = owner.key
+        out.append(Mention(turn, target, ev, rule))
+        return
+    if m.kind is Kind.MEDIA:
+        key = normalise_key(m.span.text)
+        table.add(Kind.MEDIA, key, m.span.text, ev)
+        out.append(Mention(turn, (Kind.MEDIA, key), ev, Rule.NAME))
+        return
+    name, rule = m.span.text, Rule.NAME
+    if m.kind is Kind.LAW:
+        short = law_key_name(name)
+        key = normalise_key(short)
+        rule = Rule.COUNTRY_SUFFIX if short_law_name(name) != name else Rule.SHORT_FORM if short != name else Rule.NAME
+    elif m.kind is Kind.EVENT:
+        canonical, rule = table.canonical_org(name) if is_org_name(name) else (name, Rule.NAME)
+        key = normalise_key(canonical) + (f" #{m.ordinal}" if m.ordinal else "")
+    else:
+        key = normalise_key(name)
+    draft = table.add(m.kind, key, name, ev)
+    if m.kind is Kind.EVENT:
+        draft.edition = m.ordinal
+        if m.ordinal_span is not None:
+            draft.evidence.append(Evidence(page, m.ordinal_span))
+        if m.editions is not None:
+            draft.editions_held = max(draft.editions_held or 0, m.editions)
+            draft.evidence.append(Evidence(page, m.editions_span))
+    if m.acronym is not None and expansion_of(m.acronym.text, m.span) == m.span:
+        table.define_acronym(m.acronym.text, (m.kind, key))
+        draft.evidence.append(Evidence(page, m.acronym))
+    out.append(Mention(turn, (m.kind, key), ev, rule))
+
+
+def _find_org(table: _Table, text: str) -> _Draft | None:
+    by_acronym = table.org_acronym(text)
+    if by_acronym is not None:
+        return by_acronym
+    name, _ = table.canonical_org(text)
+    return table.get(Kind.ORGANIZATION, normalise_key(name))
+
+
+def _resolve_unknown(
+    table: _Table, page: int, turn: int, m: EntityMention, out: list[Mention], unresolved: list[Unresolved]
+) -> None:
+    whole = _known(table, m.span.text)
+    found = [(m.span, whole)] if whole else []
+    if whole is None and "-" in m.span.text and " " not in m.span.text:  # "ABC-led"
+        head = m.span.sub(0, m.span.text.index("-"))
+        hit = _known(table, head.text)
+        found = [(head, hit)] if hit else []
+    if not found:
+        for piece in _pieces(m.span):
+            # drop leading words one by one: "Welcome Li Wei" → "Li Wei"
+            words = list(re.finditer(r"\S+", piece.text))
+            for w in words:
+                part = piece.sub(w.start(), len(piece.text))
+                hit = _known(table, part.text)
+                if hit is not None:
+                    found.append((part, hit))
+                    break
+    for part, (target, rule) in found:
+        ev = Evidence(page, part)
+        table.drafts[target].evidence.append(ev)
+        out.append(Mention(turn, target, ev, rule))
+    if found or m.weak:
+        return
+    ev = Evidence(page, m.span)
+    if is_acronym(m.span.text):
+        if m.span.text not in acronym_stoplist():
+            unresolved.append(Unresolved(ev, "acronym", "acronym not defined in the text", turn))
+        return
+    unresolved.append(Unresolved(ev, "unknown", "no kind could be told from its words, and it matches no known name", turn))
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The names a phrase may join with "and": "Li Wei and Zhou Min"."""
+    pieces = []
+    start = 0
+    for sep in re.finditer(r"\s+and\s+", span.text):
+        pieces.append(span.sub(start, sep.start()))
+        start = sep.end()
+    pieces.append(span.sub(start, len(span.text)))
+    return pieces
+
+
+def _known(table: _Table, text: str) -> tuple[tuple[Kind, str], Rule] | None:
+    """The entity a name or acronym already stands for."""
+    if text in table.acronyms:
+        return table.acronyms[text], Rule.ACRONYM
+    key = normalise_key(text)
+    for kind in Kind:
+        if (kind, key) in table.drafts:
+            return (kind, key), Rule.NAME
+    if key in table.by_form:  # a form as written ("ABC Central Committee")
+        return table.by_form[key], Rule.NAME
+    return None
 
 
 _NAME_TOKENS = r"(?:[A-Z][\w'’\-]*|[\u3400-\u9fff]+)"
 
 
-def _honorifics(transcript: Transcript, people: dict[str, _PersonDraft], unresolved: list[Unresolved]) -> None:
-    """Record "Mr./Ms. Name" for roster people; keep the others as unresolved."""
-    lex = lexicon()
-    text = transcript.text
-    pattern = re.compile(rf"(?<!\w)({lex.honorific_re.pattern})\s+({_NAME_TOKENS}(?:\s+{_NAME_TOKENS}){{0,2}})")
-    for m in pattern.finditer(text):
-        hon = Span.of(text, m.start(1), m.end(1))
+def _honorifics(
+    table: _Table,
+    text: str,
+    page: int,
+    turn: int,
+    paragraph: Span,
+    mentions: list[Mention],
+    unresolved: list[Unresolved],
+) -> None:
+    """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve."""
+    pattern = re.compile(rf"(?<!\w)({lexicon().honorific_re.pattern})\s+({_NAME_TOKENS}(?:\s+{_NAME_TOKENS}){{0,2}})")
+    for m in pattern.finditer(text, paragraph.start, paragraph.end):
+        honorific = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None
         for n in range(len(words), 0, -1):  # longest name first: "Li Weiming" before "Li Wei"
             name = Span.of(text, m.start(2), m.start(2) + words[n - 1].end())
-            key, why = _lookup_person(people, name.text)
+            key, rule, _ = _lookup_person(table, name.text)
             if key is not None:
-                found = (key, name)
+                found = (key, name, rule)
                 break
         if found is None:
-            if people:  # only a roster gives us people to resolve against
-                name = Span.of(text, m.start(2), m.start(2) + words[0].end())
-                _, why = _lookup_person(people, name.text)
-                unresolved.append(Unresolved(Span.of(text, hon.start, name.end), "person", why))
-            continue
-        key, name = found
-        person = people[key]
-        person.honorific = person.honorific or _canonical_honorific(hon.text)
-        person.evidence.append(Span.of(text, hon.start, name.end))
+            name = Span.of(text, m.start(2), m.start(2) + words[min(len(words), 2) - 1].end())
+            if len(name.text.split()) >= 2 and not any(w in lexicon().org_heads for w in name.text.split()):
+                key = normalise_key(name.text)
+                table.add(Kind.PERSON, key, name.text, None)
+                found = (key, name, Rule.NAME)
+            else:
+                _, _, why = _lookup_person(table, words[0].group(0))
+                ev = Evidence(page, Span.of(text, honorific.start, m.start(2) + words[0].end()))
+                unresolved.append(Unresolved(ev, "person", why, turn))
+                continue
+        key, name, rule = found
+        person = table.drafts[(Kind.PERSON, key)]
+        person.honorific = person.honorific or _canonical_honorific(honorific.text)
+        ev = Evidence(page, Span.of(text, honorific.start, name.end))
+        person.evidence.append(ev)
+        mentions.append(Mention(turn, (Kind.PERSON, key), ev, rule))
 
 
-def _canonical_honorific(text: str) -> str:
-    """ "MR" → "Mr.", "Ms" → "Ms."; the stated form otherwise."""
-    bare = text.rstrip(".")
-    if bare.upper() in {"MR", "MS", "MRS", "DR", "PROF"}:
-        return bare.capitalize() + "."
-    return text
+def _moderator(table: _Table, turns: list[ResolvedTurn]) -> str | None:
+    """The moderator: labelled in the roster, else the first speaker who introduces roster people."""
+    for (kind, key), d in table.drafts.items():
+        if kind is Kind.PERSON and d.block is Role.MODERATOR:
+            return key
+    first = next((t for t in turns if t.label is not None), None)
+    if first is None or first.speaker is None or first.speaker[0] is not Kind.PERSON:
+        return None
+    draft = table.drafts[first.speaker]
+    if not draft.in_roster:
+        return None
+    others = [d.name for (kind, k), d in table.drafts.items() if kind is Kind.PERSON and d.in_roster and k != draft.key]
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", first.span.text) for name in others):
+        return draft.key
+    return None
 
 
-def _turns(
-    transcript: Transcript, people: dict[str, _PersonDraft], orgs: _OrgTable, unresolved: list[Unresolved]
-) -> list[ResolvedTurn]:
-    out = []
-    for turn in transcript.turns:
-        speaker: str | None = None
-        role = Role.SPEAKER
-        if turn.kind is LabelKind.PERSON:
-            label = turn.label.text
-            m = lexicon().honorific_re.match(label)
-            name = label[m.end() :].strip() if m else label
-            key, _ = _lookup_person(people, name)
-            if key is None:
-                key = normalise_key(name)
-                people[key] = _PersonDraft(name, in_roster=False)
-            if m:
-                people[key].honorific = people[key].honorific or _canonical_honorific(m.group(0).strip())
-            people[key].evidence.append(turn.label)
-            speaker = key
-        elif turn.kind is LabelKind.OUTLET:
-            key = normalise_key(turn.label.text)
-            orgs.names.setdefault(key, turn.label.text)
-            orgs.parents.setdefault(key, None)
-            orgs.evidence[key].append(turn.label)
-            orgs.outlets.add(key)
-            speaker = key
-            role = Role.JOURNALIST
-        else:
-            role = Role.JOURNALIST
-        out.append(ResolvedTurn(turn.order, turn.label, turn.span, role, speaker, turn.kind))
+def _short_forms(draft: _Draft) -> set[str]:
+    """Keys of the shorter names an entity may be called by once it has been named in full.
+
+    A unit without its parent ("Department of X" for "Department of X of the Y
+    Ministry"); a law, document or event without what follows its head
+    ("Stockholm Convention" for "Stockholm Convention on Persistent Pollutants");
+    "Foreign Ministry" for "Ministry of Foreign Affairs".
+    """
+    out = set()
+    name = draft.name if draft.kind is Kind.ORGANIZATION else max(draft.forms, key=len)
+    words = name.split()
+    if draft.kind is Kind.ORGANIZATION:
+        parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+        if parent is not None:
+            out.add(normalise_key(re.sub(r"\s+of(?:\s+the)?\s*$", "", name[: parent.start])))
+        m = re.match(r"(\w+) of (\w+)", name)
+        if m and m.group(1) in lexicon().org_heads:
+            out.add(normalise_key(f"{m.group(2)} {m.group(1)}"))  # "Foreign Ministry"
+    elif draft.kind in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
+        head = head_part(words)
+        if 2 <= len(head) < len(words):
+            out.add(normalise_key(" ".join(head)))
     return out
 
 
-def _moderator(transcript: Transcript, people: dict[str, _PersonDraft], turns: list[ResolvedTurn]) -> str | None:
-    """The moderator: labelled in the roster, else the first speaker who introduces roster people."""
-    for key, p in people.items():
-        if p.block is Role.MODERATOR:
-            return key
-    if not turns or turns[0].speaker is None or turns[0].speaker_kind is not LabelKind.PERSON:
-        return None
-    first = turns[0]
-    if not people[first.speaker].in_roster:
-        return None
-    others = [p.name for k, p in people.items() if k != first.speaker and p.in_roster]
-    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", first.span.text) for name in others):
-        return first.speaker
+def _merge_short_forms(table: _Table) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Merge entities named only by a short form into the one entity it is short for."""
+    by_short: dict[tuple[Kind, str], list[tuple[Kind, str]]] = {}
+    for target, draft in table.drafts.items():
+        for short in _short_forms(draft):
+            by_short.setdefault((draft.kind, short), []).append(target)
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for target, draft in list(table.drafts.items()):
+        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target]
+        if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
+            continue
+        into = table.drafts[longer[0]]
+        for form in draft.forms:
+            if form not in into.forms:
+                into.forms.append(form)
+        into.evidence.extend(draft.evidence)
+        into.acronyms.extend(a for a in draft.acronyms if a not in into.acronyms)
+        into.parent = into.parent or draft.parent
+        into.editions_held = into.editions_held or draft.editions_held
+        redirect[target] = longer[0]
+        del table.drafts[target]
+    for draft in table.drafts.values():
+        if draft.parent is not None and (Kind.ORGANIZATION, draft.parent) in redirect:
+            draft.parent = redirect[(Kind.ORGANIZATION, draft.parent)][1]
+    for acronym, target in list(table.acronyms.items()):
+        table.acronyms[acronym] = redirect.get(target, target)
+    return redirect
+
+
+def _redirect(
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]], posts: dict[str, Post], mentions: list[Mention]
+) -> tuple[dict[str, Post], list[Mention]]:
+    """Point posts and mentions of merged entities at the entity they were merged into."""
+    new_posts: dict[str, Post] = {}
+    for post in posts.values():
+        org = redirect.get((Kind.ORGANIZATION, post.organization), (None, post.organization))[1] if post.organization else None
+        key = f"{post.holder}|{normalise_key(post.title)}|{org or ''}"
+        old = new_posts.get(key)
+        new_posts[key] = Post(key, post.title, post.holder, org, (old.evidence if old else ()) + post.evidence)
+    new_mentions = [
+        Mention(m.turn, redirect[m.target], m.evidence, Rule.SHORT_FORM) if m.target in redirect else m
+        for m in mentions
+    ]
+    return new_posts, new_mentions
+
+
+def _first_date(pages: Sequence[Transcript], which: str) -> tuple[int, DateMention] | None:
+    for p, page in enumerate(pages):
+        date = getattr(page, which)
+        if date is not None:
+            return p, date
     return None
+
+
+def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """One mention per turn, target and place: "Mr. Li Wei" and "Li Wei" inside it are one."""
+    ordered = sorted(set(mentions), key=lambda m: (m.turn, m.evidence.page, m.evidence.span.start, -m.evidence.span.end, m.target))
+    out: list[Mention] = []
+    for m in ordered:
+        if any(
+            o.turn == m.turn
+            and o.target == m.target
+            and o.evidence.page == m.evidence.page
+            and o.evidence.span.start <= m.evidence.span.start
+            and m.evidence.span.end <= o.evidence.span.end
+            for o in out[-8:]
+        ):
+            continue
+        out.append(m)
+    return tuple(out)

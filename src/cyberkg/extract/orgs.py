@@ -131,10 +131,16 @@ def find_acronym_after(source: str, name: Span) -> AcronymDefinition | None:
 def expansion_of(acronym: str, name: Span) -> Span:
     """The shortest suffix of ``name`` whose initials spell ``acronym``.
 
+    Failing initials, the letters may be the first letters of each word
+    ("MOFCOM": Ministry OF COMmerce). Failing both, the whole name.
+
     >>> expansion_of("PBOC", Span.of("People's Bank of China", 0, 22)).text
     "People's Bank of China"
+    >>> text = "Trade Department of the Ministry of Commerce"
+    >>> expansion_of("MOFCOM", Span.of(text, 0, len(text))).text
+    'Ministry of Commerce'
     """
-    letters = [c.lower() for c in acronym if c.isalpha()]
+    letters = "".join(c.lower() for c in acronym if c.isalnum())
     words = list(re.finditer(r"[^\s\-/]+", name.text))
     for with_small in (False, True):
         for i in range(len(words) - 1, -1, -1):
@@ -143,6 +149,22 @@ def expansion_of(acronym: str, name: Span) -> Span:
                 for w in words[i:]
                 if with_small or w.group(0).lower() not in _SMALL_WORDS
             ]
-            if initials == letters and words[i].group(0).lower() not in _SMALL_WORDS:
+            if "".join(initials) == letters and words[i].group(0).lower() not in _SMALL_WORDS:
                 return name.sub(words[i].start(), len(name.text))
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].group(0).lower() not in _SMALL_WORDS and _spells(letters, [w.group(0).lower() for w in words[i:]]):
+            return name.sub(words[i].start(), len(name.text))
     return name
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are a prefix of each word in turn ("mofcom": ministry, of, commerce)."""
+    if not words:
+        return not letters
+    if not letters:
+        return False
+    word = words[0]
+    for n in range(min(len(word), len(letters)), 0, -1):
+        if word[:n] == letters[:n] and _spells(letters[n:], words[1:]):
+            return True
+    return False

@@ -134,6 +134,12 @@ def _parse_post(source: str, seg: Span) -> PostMention:
         body_start = link.end()
     else:
         link = _BODY_LINK_RE.search(seg.text)
+        end = lex.title_at_end(seg.text) if not link else None
+        if end is not None:  # "State Department Spokesperson"
+            body = seg.sub(end.start("body"), end.end("body"))
+            if len(body.text.split()) == 1:  # "Department Spokesperson": the body is not named
+                return PostMention(seg, seg, None, None)
+            return PostMention(seg, seg.sub(end.start("title"), end.end("title")), body, None)
         if not link:
             return PostMention(seg, seg, None, None)
         title = seg.sub(0, link.start())

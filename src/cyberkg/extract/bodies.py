@@ -1,0 +1,102 @@
+"""Bodies named in running text: organizations, companies and media outlets.
+
+Organizations are phrases whose head is a body noun (``data/org_heads.txt``);
+companies end in a legal suffix (``data/company_suffixes.txt``: "Co., Ltd.",
+"Inc."); media outlets hold an outlet word (``data/media.txt``: "Daily",
+"News", "TV").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import lexicon, read_list
+from ..model import Span
+from .orgs import is_org_name
+from .phrases import head_part
+
+
+@cache
+def _company_re() -> re.Pattern[str]:
+    suffixes = sorted(read_list("company_suffixes"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s*") + r"\.?" for s in suffixes)
+    name_word = r"(?:[A-Z][\w&'’\-]*|&)"
+    return re.compile(rf"(?P<name>{name_word}(?:\s+{name_word}){{0,6}}),?\s+(?P<suffix>(?:{alternatives}))(?![\w])")
+
+
+def find_companies(source: str, paragraph: Span, *, skip: frozenset[str] = frozenset()) -> list[Span]:
+    """Company names with their legal suffix, without sentence-opening words in ``skip``.
+
+    >>> text = "It fined Blue River Technology Co., Ltd. last year."
+    >>> [s.text for s in find_companies(text, Span.of(text, 0, len(text)))]
+    ['Blue River Technology Co., Ltd.']
+    """
+    out = []
+    for m in _company_re().finditer(paragraph.text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while words and words[0].group(0) in skip:
+            words.pop(0)
+        if not words:
+            continue
+        out.append(paragraph.sub(m.start("name") + words[0].start(), m.end("suffix")))
+    return out
+
+
+def is_media_name(words: list[str]) -> bool:
+    """Tell whether ``words`` name a media outlet.
+
+    >>> is_media_name(["Harbour", "Daily"]), is_media_name(["Water", "Bureau"])
+    (True, False)
+    """
+    return bool(set(re.split(r"[\s\-]+", " ".join(words))) & lexicon().media_words)
+
+
+@cache
+def _company_heads() -> frozenset[str]:
+    return frozenset(read_list("company_heads"))
+
+
+@cache
+def _government_group_words() -> frozenset[str]:
+    return frozenset(read_list("org_group_words"))
+
+
+def is_company_name(words: list[str]) -> bool:
+    """Tell whether ``words`` name a company without a legal suffix ("Shenhai Marine Group").
+
+    >>> is_company_name("Lanmei Steel Group".split()), is_company_name("Central Leading Group".split())
+    (True, False)
+    """
+    return (
+        len(words) >= 2
+        and words[-1] in _company_heads()
+        and words[-2] not in _government_group_words()
+        and not any(w in ("of", "for", "on") for w in words)
+    )
+
+
+def is_body_name(words: list[str]) -> bool:
+    """Tell whether capitalised ``words`` (two or more) name a body.
+
+    >>> is_body_name(["Water", "Bureau"]), is_body_name(["Bureau"]), is_body_name(["Water", "Week"])
+    (True, False, False)
+    """
+    head = head_part(words)
+    return len(words) >= 2 and bool(head) and (is_org_name(" ".join(head)) or is_org_name(" ".join(words)))
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    suffixes = sorted(read_list("company_suffixes"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s*") + r"\.?" for x in suffixes)
+    return re.compile(rf",?\s+(?:{alternatives})$")
+
+
+def company_key_name(name: str) -> str:
+    """A company's name without its legal suffix: the name companies are merged by.
+
+    >>> company_key_name("Blue River Technology Co., Ltd.")
+    'Blue River Technology'
+    """
+    return _suffix_re().sub("", name)

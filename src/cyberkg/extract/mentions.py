@@ -1,0 +1,169 @@
+"""Stage 2 — extract: what each paragraph names, as typed mentions.
+
+Runs the kind extractors over one paragraph and returns
+:class:`EntityMention` values: the words as written (offsets into the
+source), the kind, and what is stated next to them (an edition, "for N
+years in a row", an acronym defined in parentheses, a person's title).
+
+A capitalised phrase no extractor can type is returned as
+``Kind.UNKNOWN``; the resolve stage matches it against names it knows and
+keeps the rest as unresolved mentions. Single capitalised words are
+returned as ``weak`` unknowns: they count only if they match a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..lexicon import read_list
+from ..model import Kind, Span
+from .bodies import find_companies, is_body_name, is_company_name, is_media_name
+from .campaigns import find_campaigns
+from .documents import find_documents, is_document_name
+from .events import editions_held, is_event_name
+from .laws import is_law_name
+from .orgs import is_acronym
+from .people import person_in_phrase
+from .phrases import Phrase, find_phrases, head_nouns
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """Words in a paragraph that name something, and what is said next to them."""
+
+    kind: Kind
+    span: Span
+    ordinal: int | None = None
+    ordinal_span: Span | None = None
+    editions: int | None = None
+    editions_span: Span | None = None
+    acronym: Span | None = None
+    title: Span | None = None
+    owner: Span | None = None  # "Y" of "Y's X": the body X belongs to
+    weak: bool = False
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(read_list("function_words"))
+
+
+@cache
+def acronym_stoplist() -> frozenset[str]:
+    return frozenset(read_list("acronym_stoplist"))
+
+
+_ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*(?P<acr>[^()\s,;]{2,10})\s*\)")
+
+
+def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
+    """Every typed mention in one paragraph, in text order."""
+    taken: list[Span] = []
+    out: list[EntityMention] = []
+
+    for span in find_companies(source, paragraph, skip=_function_words()):
+        out.append(_with_acronym(source, EntityMention(Kind.COMPANY, span)))
+        taken.append(span)
+    for span in find_campaigns(source, paragraph):
+        out.append(EntityMention(Kind.CAMPAIGN, span))
+        taken.append(span)
+    for doc in find_documents(source, paragraph):
+        out.append(EntityMention(Kind.DOCUMENT, doc.span))
+
+    for phrase in find_phrases(source, paragraph):
+        if any(t.start <= phrase.span.start and phrase.span.end <= t.end for t in taken):
+            continue
+        out.extend(_type_phrase(source, phrase))
+    defined = {m.acronym for m in out if m.acronym is not None}
+    out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
+    return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
+
+
+def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
+    owner, phrase = _split_owner(phrase)
+    person = person_in_phrase(phrase, heads=head_nouns())
+    if person is not None:
+        out = [EntityMention(Kind.PERSON, person.span, title=person.title)]
+        if person.body is not None:  # "Premier Li Wei of the State Council"
+            body = Phrase(person.body, None, None)
+            out.extend(_type_phrase(source, body))
+        return out
+    words = phrase.words
+    kind = kind_of(words, phrase.ordinal)
+    if kind is None:
+        if len(words) == 1:
+            word = words[0]
+            if is_media_name(words) and not word.isdigit():
+                return [EntityMention(Kind.MEDIA, phrase.span)]
+            strong = is_acronym(word) and word not in acronym_stoplist()
+            return [EntityMention(Kind.UNKNOWN, phrase.span, weak=not strong)]
+        return [EntityMention(Kind.UNKNOWN, phrase.span)]
+    span = phrase.span
+    if kind is Kind.LAW:
+        year = _LAW_YEAR_RE.match(source, span.end)
+        if year:  # "the Maritime Act of 2022"
+            span = Span.of(source, span.start, year.end())
+    mention = EntityMention(kind, span, owner=owner)
+    if kind is Kind.DOCUMENT and phrase.ordinal_span is not None:  # "the 14th Five-Year Plan for X"
+        mention = replace(mention, span=Span.of(source, phrase.ordinal_span.start, span.end))
+    if kind is Kind.EVENT:
+        held = editions_held(source, phrase.span)
+        after = _ACRONYM_AFTER_RE.match(source, phrase.span.end)
+        if held is None and after:
+            held = editions_held(source, Span.of(source, phrase.span.start, after.end()))
+        mention = replace(
+            mention,
+            ordinal=phrase.ordinal,
+            ordinal_span=phrase.ordinal_span,
+            editions=held[0] if held else None,
+            editions_span=held[1] if held else None,
+        )
+    return [_with_acronym(source, mention)]
+
+
+_LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
+
+
+def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
+    """The kind a capitalised name's words tell, or ``None``.
+
+    >>> kind_of("State Administration for Market Regulation".split(), None).value
+    'organization'
+    >>> kind_of("National Congress of the Workers Party".split(), 20).value
+    'event'
+    """
+    if len(words) < 2:
+        return None
+    if is_media_name(words):
+        return Kind.MEDIA
+    if is_law_name(words):
+        return Kind.LAW
+    if is_event_name(words, ordinal=ordinal):
+        return Kind.EVENT
+    if is_document_name(words):
+        return Kind.DOCUMENT
+    if is_company_name(words):
+        return Kind.COMPANY
+    if is_body_name(words):
+        return Kind.ORGANIZATION
+    return None
+
+
+def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
+    """ "Y's X": the owner Y and the phrase X, when X can be typed on its own."""
+    m = re.search(r"['’]s\s+", phrase.span.text)
+    if not m or phrase.span.text[: m.start()].endswith("People"):
+        return None, phrase
+    rest = phrase.span.sub(m.end(), len(phrase.span.text))
+    if kind_of(rest.text.split(), None) is None:
+        return None, phrase
+    return phrase.span.sub(0, m.start()), Phrase(rest, None, None)
+
+
+def _with_acronym(source: str, mention: EntityMention) -> EntityMention:
+    m = _ACRONYM_AFTER_RE.match(source, mention.span.end)
+    if not m or not is_acronym(m.group("acr")):
+        return mention
+    return replace(mention, acronym=Span.of(source, m.start("acr"), m.end("acr")))

@@ -1,0 +1,159 @@
+"""Proper-name phrases in running text: runs of capitalised words.
+
+"the Standing Committee of the National People's Congress" gives one phrase;
+"the Data Law and the Water Law" gives two; a sentence-opening "Since" or
+"The" is dropped from the front. Phrases are only candidates: the kind
+extractors decide what, if anything, they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..dates import MONTHS
+from ..lexicon import read_list
+from ..model import Span
+
+# A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
+_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?|&")
+_CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
+_ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A run of capitalised words and the ordinal written just before it, if any."""
+
+    span: Span
+    ordinal: int | None
+    ordinal_span: Span | None
+
+    @property
+    def words(self) -> list[str]:
+        return self.span.text.split()
+
+    @property
+    def head(self) -> str:
+        """The last word, without a possessive."""
+        return re.sub(r"['’]s$", "", self.words[-1])
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(read_list(name))
+
+
+@cache
+def head_nouns() -> frozenset[str]:
+    """Every head noun of every kind: a name ends at "and" after one of these."""
+    return (
+        _words("law_heads")
+        | _words("event_heads")
+        | _words("document_heads")
+        | _words("org_heads")
+        | _words("media")
+    )
+
+
+@cache
+def ordinal_values() -> dict[str, int]:
+    return {w.split()[0]: int(w.split()[1]) for w in read_list("ordinal_words")}
+
+
+_LINK_WORDS = frozenset({"of", "for", "on", "to", "in", "against", "with"})
+
+
+def head_part(words: list[str]) -> list[str]:
+    """The words of a name before its first lower-case link word: "Convention for X" → "Convention".
+
+    >>> head_part("State Administration for Market Regulation".split())
+    ['State', 'Administration']
+    """
+    for i, word in enumerate(words):
+        if word in _LINK_WORDS:
+            return words[:i]
+    return words
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
+    """Every proper-name phrase in ``paragraph`` (offsets into ``source``)."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(paragraph.text)]
+    starters = _words("function_words")
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(words):
+        start, end = words[i]
+        word = paragraph.text[start:end]
+        if not is_capitalised(word):
+            i += 1
+            continue
+        j = i
+        last = i
+        while j + 1 < len(words):
+            gap = paragraph.text[words[j][1] : words[j + 1][0]]
+            nxt = paragraph.text[words[j + 1][0] : words[j + 1][1]]
+            if gap.strip() and gap.strip() not in ("-",):
+                break  # punctuation ends a name
+            if is_capitalised(nxt):
+                j += 1
+                last = j
+                continue
+            if nxt.lower() in _CONNECTIVES and nxt.islower():
+                # a connective joins two capitalised words, unless "and" follows a finished name
+                k = j + 1
+                while k + 1 < len(words) and paragraph.text[words[k + 1][0] : words[k + 1][1]].lower() in _CONNECTIVES:
+                    k += 1
+                if k + 1 >= len(words):
+                    break
+                after = paragraph.text[words[k + 1][0] : words[k + 1][1]]
+                gaps = paragraph.text[words[j][1] : words[k + 1][0]]
+                if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")):
+                    break
+                current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
+                if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
+                    break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                if after.lower().rstrip(".") in MONTHS:
+                    break  # "... for June"
+                if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
+                    break  # "and the X": two names
+                j = k + 1
+                last = j
+                continue
+            break
+        # drop sentence-opening words and the article from the front
+        first = i
+        while first <= last and (
+            paragraph.text[words[first][0] : words[first][1]] in starters
+            or not is_capitalised(paragraph.text[words[first][0] : words[first][1]])
+        ):
+            first += 1
+        if first <= last:
+            span = paragraph.sub(words[first][0], words[last][1])
+            span = _trim_possessive(span)
+            ordinal, ordinal_span = _ordinal_before(source, span)
+            phrases.append(Phrase(span, ordinal, ordinal_span))
+        i = last + 1
+    return phrases
+
+
+def _trim_possessive(span: Span) -> Span:
+    m = re.search(r"['’]s$", span.text)
+    return span.sub(0, m.start()) if m else span
+
+
+def _ordinal_before(source: str, span: Span) -> tuple[int | None, Span | None]:
+    """An edition written just before a name: "the 18th X", "the fifth X"."""
+    window_start = max(0, span.start - 20)
+    m = _ORDINAL_RE.search(source, window_start, span.start)
+    if not m or m.end() != span.start:
+        return None, None
+    value = int(m.group("num")) if m.group("num") else ordinal_values().get(m.group("word"))
+    if value is None:
+        return None, None
+    return value, Span.of(source, m.start("tok"), m.end("tok"))

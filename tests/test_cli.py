@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

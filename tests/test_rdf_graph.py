@@ -72,7 +72,7 @@ def test_base_option_changes_instance_iris_only(sample_transcript):
 def _emitted_terms(graphs):
     classes, predicates = set(), set()
     for graph in graphs:
-        for s, p, o in graph:
+        for _, p, o in graph:
             predicates.add(p)
             if p == RDF.type:
                 classes.add(o)

@@ -20,6 +20,12 @@ def read_list(name: str) -> tuple[str, ...]:
     return tuple(e for e in entries if e and not e.startswith("#"))
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of ``data/NAME.txt`` as a set, read once per process."""
+    return frozenset(read_list(name))
+
+
 def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str:
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):

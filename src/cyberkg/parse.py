@@ -156,12 +156,11 @@ def _split_lines(text: str) -> list[_Line]:
 def _title_span(line: Span) -> Span:
     """The headline, without stray glyphs (icons, arrows) in front of it."""
     text = line.text
-    for i, ch in enumerate(text):
-        if ch.isascii() and ch.isalnum() or _CJK_RE.match(ch) or ch in "\"'“‘(":
-            break
-    else:
-        i = 0
-    return line.sub(i, len(text)).strip()
+    start = next(
+        (i for i, ch in enumerate(text) if ch.isascii() and ch.isalnum() or _CJK_RE.match(ch) or ch in "\"'“‘("),
+        0,
+    )
+    return line.sub(start, len(text)).strip()
 
 
 def _header_end(content: list[_Line], first_turn: int) -> int:

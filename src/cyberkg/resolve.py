@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .extract.headline import headline_speaker
-from .extract.mentions import EntityMention, acronym_stoplist, extract_mentions
 from .extract.bodies import company_key_name
+from .extract.headline import headline_speaker
 from .extract.laws import law_key_name, short_law_name
+from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
 from .extract.roster import extract_roster
-from .lexicon import lexicon
+from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Source, Span, Transcript
 
 
@@ -615,7 +615,7 @@ def _resolve_unknown(
         return
     ev = Evidence(page, m.span)
     if is_acronym(m.span.text):
-        if m.span.text not in acronym_stoplist():
+        if m.span.text not in word_set("acronym_stoplist"):
             unresolved.append(Unresolved(ev, "acronym", "acronym not defined in the text", turn))
         return
     unresolved.append(Unresolved(ev, "unknown", "no kind could be told from its words, and it matches no known name", turn))

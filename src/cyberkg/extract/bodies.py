@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import lexicon, read_list
+from ..lexicon import lexicon, read_list, word_set
 from ..model import Span
 from .orgs import is_org_name
 from .phrases import head_part
@@ -52,16 +52,6 @@ def is_media_name(words: list[str]) -> bool:
     return bool(set(re.split(r"[\s\-]+", " ".join(words))) & lexicon().media_words)
 
 
-@cache
-def _company_heads() -> frozenset[str]:
-    return frozenset(read_list("company_heads"))
-
-
-@cache
-def _government_group_words() -> frozenset[str]:
-    return frozenset(read_list("org_group_words"))
-
-
 def is_company_name(words: list[str]) -> bool:
     """Tell whether ``words`` name a company without a legal suffix ("Shenhai Marine Group").
 
@@ -70,8 +60,8 @@ def is_company_name(words: list[str]) -> bool:
     """
     return (
         len(words) >= 2
-        and words[-1] in _company_heads()
-        and words[-2] not in _government_group_words()
+        and words[-1] in word_set("company_heads")
+        and words[-2] not in word_set("org_group_words")
         and not any(w in ("of", "for", "on") for w in words)
     )
 

@@ -13,14 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import read_list, word_set
 from ..model import Span
 from .phrases import head_part
-
-
-@cache
-def _heads() -> frozenset[str]:
-    return frozenset(read_list("document_heads"))
 
 
 def is_document_name(words: list[str]) -> bool:
@@ -32,7 +27,7 @@ def is_document_name(words: list[str]) -> bool:
     True
     """
     head = head_part(words)
-    return len(words) >= 2 and bool(head) and head[-1] in _heads()
+    return len(words) >= 2 and bool(head) and head[-1] in word_set("document_heads")
 
 
 @dataclass(frozen=True, slots=True)

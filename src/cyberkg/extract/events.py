@@ -10,19 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import read_list, word_set
 from ..model import Span
 from .phrases import head_part
-
-
-@cache
-def _heads() -> frozenset[str]:
-    return frozenset(read_list("event_heads"))
-
-
-@cache
-def _org_heads() -> frozenset[str]:
-    return frozenset(read_list("org_heads"))
 
 
 @cache
@@ -43,9 +33,9 @@ def is_event_name(words: list[str], *, ordinal: int | None) -> bool:
     True
     """
     head = head_part(words)
-    if len(words) < 2 or not head or head[-1] not in _heads():
+    if len(words) < 2 or not head or head[-1] not in word_set("event_heads"):
         return False
-    return head[-1] not in _org_heads() or ordinal is not None
+    return head[-1] not in word_set("org_heads") or ordinal is not None
 
 
 _HELD_RE = re.compile(

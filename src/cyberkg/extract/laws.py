@@ -10,18 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import read_list, word_set
 from .phrases import head_part
-
-
-@cache
-def _heads() -> frozenset[str]:
-    return frozenset(read_list("law_heads"))
-
-
-@cache
-def _openers() -> frozenset[str]:
-    return frozenset(read_list("law_openers"))
 
 
 def is_law_name(words: list[str]) -> bool:
@@ -42,9 +32,9 @@ def is_law_name(words: list[str]) -> bool:
     head = head_part(words)
     if not head:
         return False
-    if head[-1] in _heads():
+    if head[-1] in word_set("law_heads"):
         return True
-    return len(head) == 1 and head[0] in _openers() and len(words) > 2
+    return len(head) == 1 and head[0] in word_set("law_openers") and len(words) > 2
 
 
 @cache

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_media_name
 from .campaigns import find_campaigns
@@ -45,16 +44,6 @@ class EntityMention:
     weak: bool = False
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(read_list("function_words"))
-
-
-@cache
-def acronym_stoplist() -> frozenset[str]:
-    return frozenset(read_list("acronym_stoplist"))
-
-
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*(?P<acr>[^()\s,;]{2,10})\s*\)")
 
 
@@ -63,7 +52,7 @@ def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
     taken: list[Span] = []
     out: list[EntityMention] = []
 
-    for span in find_companies(source, paragraph, skip=_function_words()):
+    for span in find_companies(source, paragraph, skip=word_set("function_words")):
         out.append(_with_acronym(source, EntityMention(Kind.COMPANY, span)))
         taken.append(span)
     for span in find_campaigns(source, paragraph):
@@ -97,7 +86,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             word = words[0]
             if is_media_name(words) and not word.isdigit():
                 return [EntityMention(Kind.MEDIA, phrase.span)]
-            strong = is_acronym(word) and word not in acronym_stoplist()
+            strong = is_acronym(word) and word not in word_set("acronym_stoplist")
             return [EntityMention(Kind.UNKNOWN, phrase.span, weak=not strong)]
         return [EntityMention(Kind.UNKNOWN, phrase.span)]
     span = phrase.span

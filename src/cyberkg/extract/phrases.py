@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list
+from ..lexicon import read_list, word_set
 from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
@@ -41,19 +41,14 @@ class Phrase:
 
 
 @cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(read_list(name))
-
-
-@cache
 def head_nouns() -> frozenset[str]:
     """Every head noun of every kind: a name ends at "and" after one of these."""
     return (
-        _words("law_heads")
-        | _words("event_heads")
-        | _words("document_heads")
-        | _words("org_heads")
-        | _words("media")
+        word_set("law_heads")
+        | word_set("event_heads")
+        | word_set("document_heads")
+        | word_set("org_heads")
+        | word_set("media")
     )
 
 
@@ -84,7 +79,7 @@ def is_capitalised(word: str) -> bool:
 def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     """Every proper-name phrase in ``paragraph`` (offsets into ``source``)."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(paragraph.text)]
-    starters = _words("function_words")
+    starters = word_set("function_words")
     phrases: list[Phrase] = []
     i = 0
     while i < len(words):

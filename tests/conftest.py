@@ -18,6 +18,7 @@ from cyberkg.resources import SAMPLE, sample_file
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
+FIGURE_FIXTURES = TESTS / "fixtures_figures"
 GOLDEN = TESTS / "golden"
 
 
@@ -65,9 +66,10 @@ def sample_build(sample_transcript):
 
 @pytest.fixture(scope="session")
 def all_builds(sample_transcript):
-    """(text, graph) for the sample and every fixture transcript."""
+    """(text, graph) for the sample and every fixture transcript, the figure fixtures among them."""
     out = [(sample_transcript.text, build_graph([sample_transcript])[1])]
-    for case in fixture_cases():
-        transcript = read_transcript(case.input)
+    inputs = [case.input for case in fixture_cases()] + sorted(FIGURE_FIXTURES.glob("*/input.txt"))
+    for path in inputs:
+        transcript = read_transcript(path)
         out.append((transcript.text, build_graph([transcript])[1]))
     return out

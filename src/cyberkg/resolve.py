@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .extract.figures import Figures, extract_figures
 from .extract.orgs import is_acronym, split_nested, strip_article
 from .extract.roster import RosterEntry, extract_roster
 from .lexicon import lexicon
@@ -94,6 +95,7 @@ class Conference:
     turns: tuple[ResolvedTurn, ...]
     unresolved: tuple[Unresolved, ...]
     moderator: str | None
+    figures: Figures = Figures()  # stated quantities, series, rankings, fines, rejected numbers
 
 
 @dataclass
@@ -149,6 +151,16 @@ class _OrgTable:
             lambda m: self.names[self.by_acronym[m.group(1)]] if m.start() == 0 else "the " + self.names[self.by_acronym[m.group(1)]],
             name,
         )
+
+    def lookup(self, name: str) -> str | None:
+        """The key of the body called ``name`` (full name, alias or acronym), if there is one."""
+        text = strip_article(Span.of(name, 0, len(name))).text
+        if text in self.by_acronym:
+            return self.by_acronym[text]
+        key = normalise_key(self.expand(text))
+        if key in self.names and key not in self.outlets:
+            return key
+        return next((k for k, aliases in self.aliases.items() if key in map(normalise_key, aliases)), None)
 
     def add_alias(self, key: str, alias: str) -> None:
         if alias not in self.aliases[key]:
@@ -232,6 +244,7 @@ def resolve(transcript: Transcript) -> Conference:
         turns=turns,
         unresolved=tuple(sorted(unresolved, key=lambda u: (u.span.start, u.span.end, u.kind))),
         moderator=moderator,
+        figures=extract_figures(transcript, lookup=orgs.lookup),
     )
 
 

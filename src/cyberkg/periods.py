@@ -154,7 +154,7 @@ _Y = r"(?:19|20)\d\d"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in _SMALL if len(k) > 2) + r")"
 _YR = rf"(?:{_Y}|this year|last year|next year|the previous year|the year before|the current year)"
 _FUTURE_RE = re.compile(r"(?i)\b(?:will|shall|plan(?:s|ned)? to|aim(?:s|ed)? to|expect(?:s|ed)?|target(?:s|ed)?|intend(?:s|ed)? to|going to)\b")
-_BASELINE_RE = re.compile(r"(?i)(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|over|relative\s+to)\s+(?:that\s+(?:of|in)\s+)?$")
+_BASELINE_RE = re.compile(r"(?i)(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|over|relative\s+to)\s+(?:that\s+(?:of|in)\s+|(?:in|during)\s+)?$")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(rx, re.I if name not in {"month", "month_day"} else 0))

@@ -171,6 +171,8 @@ class _Words:
     company_suffixes: tuple[str, ...]
     enforcement: frozenset[str]
     qualifier_words: frozenset[str]  # first words of qualifiers: they start a new figure
+    verbs_re: str  # a past form: "-ed" or irregular ("took", "built")
+    participles: dict[str, str]  # "took" → "taken"
 
 
 @cache
@@ -191,6 +193,8 @@ def _words() -> _Words:
         company_suffixes=tuple(read_list("company_suffixes")),
         enforcement=frozenset(w.lower() for w in read_list("enforcement")),
         qualifier_words=frozenset(phrase.split()[0].lower() for phrase, _ in before if len(phrase.split()[0]) > 3),
+        verbs_re=r"(?:\w+ed|" + "|".join(sorted((v.split()[0] for v in read_list("irregular_verbs")), key=len, reverse=True)) + ")",
+        participles={v.split()[0]: v.split()[-1] for v in read_list("irregular_verbs")},
     )
 
 
@@ -764,11 +768,14 @@ def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft])
         return
     if draft.noun_words:
         noun = " ".join(draft.noun_words)
-        verb = re.search(rf"(?i)\b(\w+ed|taken|built|held|set|made|sold|won|shut|dealt){_PARTICLES}\s*$", re.sub(r"(?i)\s*(?:over|more than|nearly|about|around|some|almost|roughly|at least|up to|a total of)\s*$", "", head))
+        verb = re.search(rf"(?i)\b({words.verbs_re}){_PARTICLES}\s*$", re.sub(r"(?i)\s*(?:over|more than|nearly|about|around|some|almost|roughly|at least|up to|a total of)\s*$", "", head))
         if verb and verb.group(1).lower() not in {"need", "speed", "seed", "feed", "bed"}:
-            draft.measure = _normalise_measure(f"{noun} {verb.group(0).strip()}")
+            phrase = verb.group(0).strip()
+            first = phrase.split()[0]
+            phrase = words.participles.get(first.lower(), first) + phrase[len(first) :]
+            draft.measure = _normalise_measure(f"{noun} {phrase}")
             return
-        after_verb = re.match(rf"(?i)\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:newly\s+)?(?P<verb>(?:\w+ed|set up|taken|built|held|made|sold){_PARTICLES})\b", tail)
+        after_verb = re.match(rf"(?i)\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:newly\s+)?(?P<verb>{words.verbs_re}{_PARTICLES})\b", tail)
         if after_verb:
             draft.measure = _normalise_measure(f"{noun} {after_verb.group('verb')}")
             return

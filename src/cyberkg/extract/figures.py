@@ -173,6 +173,10 @@ class _Words:
     qualifier_words: frozenset[str]  # first words of qualifiers: they start a new figure
     verbs_re: str  # a past form: "-ed" or irregular ("took", "built")
     participles: dict[str, str]  # "took" → "taken"
+    qualifier_kinds: dict[str, Qualifier]
+    qualifier_before_re: re.Pattern[str]
+    qualifier_after_re: re.Pattern[str]
+    measure_of_re: re.Pattern[str]  # "the <measure noun> of <what>"
 
 
 @cache
@@ -195,7 +199,18 @@ def _words() -> _Words:
         qualifier_words=frozenset(phrase.split()[0].lower() for phrase, _ in before if len(phrase.split()[0]) > 3),
         verbs_re=r"(?:\w+ed|" + "|".join(sorted((v.split()[0] for v in read_list("irregular_verbs")), key=len, reverse=True)) + ")",
         participles={v.split()[0]: v.split()[-1] for v in read_list("irregular_verbs")},
+        qualifier_kinds={phrase.lower(): kind for phrase, kind in before + after},
+        qualifier_before_re=re.compile(r"(?i)(?<![\w])(?:by\s+)?(?P<q>" + _phrases(p for p, _ in before) + r")\s*$"),
+        qualifier_after_re=re.compile(r"(?i)\s+(?P<q>" + _phrases(p for p, _ in after) + r")\b"),
+        measure_of_re=re.compile(
+            r"(?i)(?P<noun>" + _phrases(read_list("measure_nouns")) + r")\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?P<what>.+)"
+        ),
     )
+
+
+def _phrases(phrases) -> str:
+    """An alternation of phrases, longest first, any run of spaces between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
 # ---------------------------------------------------------------- sentences
@@ -504,22 +519,16 @@ def _count_unit(noun: list[str], vocab) -> Unit:
 
 
 def _qualifier(text: str, draft: _Draft, sentence: Span, words: _Words) -> None:
-    head = text[sentence.start : draft.start]
-    for phrase, kind in words.qualifiers_before:
-        m = re.search(rf"(?i)(?<![\w])(?:by\s+)?{re.escape(phrase)}\s*$", head)
-        if m and (phrase[0].isupper() or True):
-            draft.qualifier = kind
-            draft.start = sentence.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            if m.group(0).lower().startswith("by "):
-                draft.start += 3
-            break
-    tail = text[draft.end : sentence.end]
-    for phrase, kind in words.qualifiers_after:
-        m = re.match(rf"(?i)\s+{re.escape(phrase)}\b", tail)
-        if m:
-            draft.qualifier = draft.qualifier or kind
-            draft.end += m.end()
-            break
+    """A qualifier right before the figure ("over", "nearly") or right after its unit ("and above")."""
+    start = max(sentence.start, draft.start - 40)
+    m = words.qualifier_before_re.search(text, start, draft.start)
+    if m:
+        draft.qualifier = words.qualifier_kinds[" ".join(m.group("q").lower().split())]
+        draft.start = m.start("q")
+    m = words.qualifier_after_re.match(text, draft.end, sentence.end)
+    if m:
+        draft.qualifier = draft.qualifier or words.qualifier_kinds[" ".join(m.group("q").lower().split())]
+        draft.end = m.end()
 
 
 # ---------------------------------------------------------------- series
@@ -684,18 +693,14 @@ def _normalise_measure(phrase: str) -> str:
     text = " ".join(phrase.replace("’", "'").split()).strip(" ,.;:")
     text = re.sub(r"(?i)^(?:the|a|an|its|their|our|this|these|that|those)\s+", "", text)
     text = re.sub(r"(?i)\s+in\s+(?:[A-Z][\w'-]*\s*)+$", "", text) if re.search(r"\s+in\s+[A-Z]", text) else text
-    for noun in words.measure_nouns:
-        m = re.fullmatch(rf"(?i)({re.escape(noun)})\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(.+)", text)
-        if m and not re.search(r"\b(?:in|of|for|on|at)\b", m.group(2)):
-            if m.group(1).lower() in {"number", "total number"}:
-                text = m.group(2)
-            else:
-                text = f"{m.group(2)} {m.group(1)}"
-            break
-        m = re.fullmatch(rf"(?i)(?:total\s+)?number\s+of\s+(.+)", text)
+    m = words.measure_of_re.fullmatch(text)
+    if m and not re.search(r"\b(?:in|of|for|on|at)\b", m.group("what")):
+        noun = " ".join(m.group("noun").lower().split())
+        text = m.group("what") if noun in {"number", "total number"} else f"{m.group('what')} {m.group('noun')}"
+    else:
+        m = re.fullmatch(r"(?i)(?:the\s+)?(?:total\s+)?number\s+of\s+(.+)", text)
         if m:
             text = m.group(1)
-            break
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = re.sub(r"(?i)\bas\s+a\s+(share|percentage|proportion)\s+of\s+(?:its|their|the)\s+", r"\1 of ", text).strip()
     first, _, rest = text.partition(" ")

@@ -2,15 +2,15 @@
 
 A :class:`Period` is a closed interval of calendar days with a granularity
 (a year, a half-year, a quarter, a month, a day, or an interval of several
-of them). :func:`find_periods` finds the phrases that state one — "in 2021",
-"from 2012 to 2021", "in the first half of this year", "in July", "last year",
-"by the end of June this year", "over the past five years" — and resolves the
+of them). :func:`find_periods` finds the phrases that state one — "in 2019",
+"from 2015 to 2020", "in the second half of last year", "in March", "the
+previous year", "by the end of September", "over the past three years" — and resolves the
 relative ones against the conference date.
 
 >>> import datetime as dt
 >>> held = dt.date(2022, 8, 19)
->>> [(m.span.text, m.period.label) for m in find_periods("In the first half of this year, and in July,", held)]
-[('In the first half of this year', '2022-H1'), ('in July', '2022-07')]
+>>> [(m.span.text, m.period.label) for m in find_periods("In the second half of last year, and in March,", held)]
+[('In the second half of last year', '2021-H2'), ('in March', '2022-03')]
 """
 
 from __future__ import annotations
@@ -82,8 +82,8 @@ class Period:
 
         >>> Period.between(dt.date(2023, 1, 1), dt.date(2023, 6, 30)).label
         '2023-H1'
-        >>> Period.between(dt.date(2012, 1, 1), dt.date(2021, 12, 31)).label
-        '2012/2021'
+        >>> Period.between(dt.date(2015, 1, 1), dt.date(2020, 12, 31)).label
+        '2015/2020'
         """
         for make, count in ((cls.year, 1), (cls.half, 2), (cls.quarter, 4)):
             for n in range(1, count + 1):
@@ -98,7 +98,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        """An ISO 8601-style name: "2022", "2022-H1", "2022-Q3", "2022-07", "2022-06-30", "2012/2021"."""
+        """An ISO 8601-style name: "2022", "2022-H1", "2022-Q3", "2022-07", "2022-06-30", "2015/2020"."""
         g = self.granularity
         if g is Granularity.YEAR:
             return f"{self.start.year}"
@@ -123,7 +123,7 @@ class PeriodRole(StrEnum):
     """What a period phrase does in its sentence."""
 
     REFERENCE = "reference"  # the time the figures are about
-    BASELINE = "baseline"  # a comparison base: "up 3% from 2021", "compared with 2019"
+    BASELINE = "baseline"  # a comparison base: "up 3% from 2018", "compared with 2016"
     SAME_AS_BEFORE = "same"  # "in the same period": the period stated just before
 
 
@@ -133,7 +133,7 @@ class PeriodMention:
 
     ``bounds`` holds the two ends of an interval stated as "from A to B" or
     "over the past N years" (each end a period of its own), so a series
-    "grew from X to Y" in that interval can date X and Y.
+    "rose from X to Y" in that interval can date X and Y.
     """
 
     span: Span
@@ -188,7 +188,7 @@ def find_periods(text: str, held: dt.date | None, *, offset: int = 0, source: st
 
     Spans are offsets into ``source`` (the whole transcript) where ``text``
     starts at ``offset``; by default into ``text`` itself. Relative phrases
-    ("last year", "in July") are skipped when ``held`` is None. A period not
+    ("last year", "in March") are skipped when ``held`` is None. A period not
     yet begun on ``held`` ("in the fourth quarter", said in April) is taken
     from the year before, unless the sentence speaks of the future.
     """
@@ -216,7 +216,7 @@ def find_periods(text: str, held: dt.date | None, *, offset: int = 0, source: st
 
 
 def _year(word: str | None, held: dt.date | None) -> int | None:
-    """The year of "2021", "this year", "last year"... (None if it cannot be told)."""
+    """The year of "2019", "this year", "last year"... (None if it cannot be told)."""
     if word is None:
         return held.year if held else None
     word = " ".join(word.lower().split())

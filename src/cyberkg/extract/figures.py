@@ -5,19 +5,19 @@ For each sentence of each turn, :func:`extract_figures` finds the numbers
 number whether it is a figure:
 
 * ordinals, dates and times, counts inside short quoted names, compound
-  modifiers ("a five-year plan") and rhetorical counts ("the following 10
-  aspects") are *rejected candidates*, counted but never figures;
+  modifiers ("a ten-year plan") and rhetorical counts ("in these six
+  respects") are *rejected candidates*, counted but never figures;
 * a figure has a unit — a known unit ("%", "yuan", "kilowatts", "years"),
-  people ("users"), or the thing it counts ("283 websites") — found after or
-  before the number, or taken from its context ("the number of internet users
-  grew from 564 million to ...");
+  people ("users"), or the thing it counts ("61 bridges") — found after or
+  before the number, or taken from its context ("the number of car owners
+  rose from 40 million to ...");
 * it gets a qualifier ("over", "nearly", "about"), a measure (what is
   measured, normalised so that every mention of the same measure shares it),
   a reference period, and a subject where the text names one.
 
-Patterns that carry more structure become their own facts: "grew from X in
-2012 to Y in 2021" is a :class:`Series` of two figures with its change;
-"tops the world in ...", "ranks second in ..." are :class:`Ranking` facts; "a
+Patterns that carry more structure become their own facts: "rose from X in
+2015 to Y in 2020" is a :class:`Series` of two figures with its change;
+"leads the world in ...", "ranks third in ..." are :class:`Ranking` facts; "a
 fine of N yuan on Company" is an :class:`EnforcementAction`.
 """
 
@@ -72,7 +72,7 @@ class Subject:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """One stated quantity. ``span`` is the figure phrase ("over 1.03 billion")."""
+    """One stated quantity. ``span`` is the figure phrase ("over 2.06 billion")."""
 
     span: Span
     value: Decimal
@@ -96,7 +96,7 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Series:
-    """Two figures of one measure at two times: "grew from X (in 2012) to Y (in 2021)"."""
+    """Two figures of one measure at two times: "rose from X (in 2015) to Y (in 2020)"."""
 
     span: Span
     measure: str
@@ -112,7 +112,7 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """A rank stated for a subject in some measure: "tops the world in ...", "ranks second in ..."."""
+    """A rank stated for a subject in some measure: "leads the world in ...", "ranks third in ..."."""
 
     span: Span
     rank: int
@@ -219,8 +219,8 @@ def _phrases(phrases) -> str:
 def split_sentences(span: Span) -> list[Span]:
     """Split a paragraph into sentences, keeping "Co., Ltd.", "Mr." and decimals whole.
 
-    >>> [s.text for s in split_sentences(Span.of("It grew 1.5%. Mr. Li said so. Fine.", 0, 35))]
-    ['It grew 1.5%.', 'Mr. Li said so.', 'Fine.']
+    >>> [s.text for s in split_sentences(Span.of("It fell 4.5%. Mr. Li said so. Fine.", 0, 35))]
+    ['It fell 4.5%.', 'Mr. Li said so.', 'Fine.']
     """
     text = span.text
     abbreviations = _words().abbreviations
@@ -402,12 +402,12 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):
-        return RejectReason.MODIFIER  # "a three-level system", "the 14th five-year plan"
+        return RejectReason.MODIFIER  # "a two-tier system", "a ten-year plan"
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.DATE  # a year not caught as a period
     if re.search(r"(?i)\btop\s+$", before):
-        return RejectReason.RANK  # "among the top three"
+        return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
     return None
@@ -443,7 +443,7 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
                 continue
             break
         if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word:
-            break  # "283 Beijing ..." is not a counted thing
+            break  # "61 Nairobi ..." is not a counted thing
         out.append((word, w.start(), w.end()))
         i = w.end()
     while out and out[-1][0].lower() in {"and", "or", "of"}:
@@ -647,7 +647,7 @@ def _periods(ctx: _Context, sentence: Span, drafts: list[_Draft], periods: list[
 
 
 def _series_period(ctx: _Context, sentence: Span, draft: _Draft, partner: _Draft, refs: list[PeriodMention]) -> PeriodMention | None:
-    """Series ends take "in 2012"/"in 2021" after them, else the ends of "from 2012 to 2021", else the previous series'."""
+    """Series ends take "in 2015"/"in 2020" after them, else the ends of "from 2015 to 2020", else the previous series'."""
     own = [p for p in refs if p.span.start >= draft.end and p.span.start - draft.end <= 12 and p.bounds is None]
     if own:
         return own[0]
@@ -684,10 +684,10 @@ def _update_carry(ctx: _Context, periods: list[PeriodMention], drafts: list[_Dra
 def _normalise_measure(phrase: str) -> str:
     """What is measured, as a key shared by every mention of it.
 
-    >>> _normalise_measure("the market size of its digital economy")
-    'digital economy market size'
-    >>> _normalise_measure("The number of internet users in China")
-    'internet users'
+    >>> _normalise_measure("the market size of its tea industry")
+    'tea industry market size'
+    >>> _normalise_measure("The number of bus riders in Kenya")
+    'bus riders'
     """
     words = _words()
     text = " ".join(phrase.replace("’", "'").split()).strip(" ,.;:")
@@ -734,7 +734,7 @@ def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft])
         if owner:
             draft.measure = f"{_normalise_measure(owner)} share of {draft.share_of}"
             return
-    # "up 2.1% year on year", "an increase of 35.7%": the change of the figure just before
+    # "up 3.4% year on year", "an increase of 12.6%": the change of the figure just before
     change = re.search(r"(?i)(?:\b(up|down)\s+(?:by\s+)?|\ban?\s+(increase|rise|decrease|drop|decline|growth)\s+of\s+)$", head)
     earlier = [d for d in drafts if d.end <= draft.start and d is not draft]
     if change and draft.unit is not None and draft.unit.kind in {UnitKind.PERCENT, UnitKind.POINT}:

@@ -6,8 +6,8 @@ number is a figure (that needs its unit and context, see
 :mod:`cyberkg.extract.figures`).
 
 >>> [(n.span.text, decimal_text(n.value), n.kind.value) for n in find_numbers(
-...     "over 1.03 billion users, one-third of them, 30,000 apps, eight years, the 22nd time")]
-[('1.03 billion', '1030000000', 'cardinal'), ('one-third', '0.333333', 'fraction'), ('30,000', '30000', 'cardinal'), ('eight', '8', 'cardinal'), ('22nd', '22', 'ordinal')]
+...     "over 2.06 billion users, one-sixth of them, 48,000 apps, nine years, the 31st time")]
+[('2.06 billion', '2060000000', 'cardinal'), ('one-sixth', '0.166667', 'fraction'), ('48,000', '48000', 'cardinal'), ('nine', '9', 'cardinal'), ('31st', '31', 'ordinal')]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class NumberKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:
-    """A number as written ("1.03 billion", "one-third", "22nd") and its value."""
+    """A number as written ("2.06 billion", "one-sixth", "31st") and its value."""
 
     span: Span
     value: Decimal
@@ -93,8 +93,8 @@ def vocabulary() -> _Vocabulary:
 def decimal_text(value: Decimal) -> str:
     """The canonical xsd:decimal form of ``value``: no exponent, no trailing zeros.
 
-    >>> [decimal_text(Decimal(s)) for s in ["1.03E+9", "42.10", "100", "0.5"]]
-    ['1030000000', '42.1', '100', '0.5']
+    >>> [decimal_text(Decimal(s)) for s in ["2.06E+9", "17.30", "100", "0.5"]]
+    ['2060000000', '17.3', '100', '0.5']
     """
     text = format(value.normalize(), "f")
     if "." in text:
@@ -143,8 +143,8 @@ def words_value(text: str) -> Decimal | None:
 def parse_number(text: str) -> Decimal:
     """The value of one number phrase: digits, words, a fraction, an optional scale word.
 
-    >>> [decimal_text(parse_number(s)) for s in ["1.03 billion", "45.5 trillion", "30,000", "two-thirds", "eight", "one in five"]]
-    ['1030000000', '45500000000000', '30000', '0.666667', '8', '0.2']
+    >>> [decimal_text(parse_number(s)) for s in ["2.06 billion", "12.8 trillion", "48,000", "two-sevenths", "nine", "one in four"]]
+    ['2060000000', '12800000000000', '48000', '0.285714', '9', '0.25']
     >>> parse_number("many")
     Traceback (most recent call last):
     ...

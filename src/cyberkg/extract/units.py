@@ -1,8 +1,8 @@
 """Units of measure: the vocabulary in ``data/units.txt`` and counted things.
 
 A figure's unit is a known unit ("percent", "yuan", "kilowatts", "years"),
-people ("users", "visitors"), or the thing it counts ("283 websites" counts
-websites). Known units carry a QUDT unit or currency, or a concept of
+people ("users", "visitors"), or the thing it counts ("61 bridges" counts
+bridges). Known units carry a QUDT unit or currency, or a concept of
 cyberkg's own unit scheme; a counted thing is named by its head noun in the
 singular, so "websites" and "website" are one unit.
 """

@@ -564,7 +564,7 @@ def _inherit_unit(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Dr
     if partner is not None and partner.unit is not None:
         draft.unit = partner.unit
         return
-    head = text[sentence.start : (partner.start if partner is not None and partner.series_first is False and partner.start < draft.start else draft.start)]
+    head = text[sentence.start : draft.start]
     head = re.sub(r"(?i)\s*(?:from|to|by|at)?\s*$", "", head)
     head = re.sub(r"(?i)\s*(?:over|more than|nearly|about|around|some|just|only|almost|roughly)\s*$", "", head)
     if re.search(r"(?i)\b(?:that|this|the)\s+figure\s+(?:was|is|stood at|reached|came to)\s*(?:just|only)?\s*$", text[sentence.start : draft.start]):
@@ -630,7 +630,7 @@ def _periods(ctx: _Context, sentence: Span, drafts: list[_Draft], periods: list[
         if after:
             chosen = after[0]
         else:
-            before = [p for p in refs if p.span.end <= draft.start and p.bounds is None or p.span.end <= draft.start and partner is None]
+            before = [p for p in refs if p.span.end <= draft.start]
             if before:
                 chosen = before[-1]
             elif same and ctx.carry is not None:
@@ -674,8 +674,6 @@ def _update_carry(ctx: _Context, periods: list[PeriodMention], drafts: list[_Dra
     refs = [p for p in periods if p.role is PeriodRole.REFERENCE]
     if refs:
         ctx.carry = refs[-1]
-    elif any(p.role is PeriodRole.SAME_AS_BEFORE for p in periods):
-        pass
 
 
 # ---------------------------------------------------------------- measures and subjects
@@ -713,6 +711,14 @@ _PARTICLES = r"(?:\s+(?:out|up|down|off|with|in|away|back))?"
 
 
 def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft]) -> None:
+    """Name what a figure measures, from the sentence around it.
+
+    In order: a share ("accounted for 30% of the total"), a change of the
+    figure before ("up 3.4%"), a series' measure, what a duration is of ("held
+    the fair for nine years"), the subject of the verb before the figure ("the
+    number of car owners rose to ..."), the counted thing and its verb ("61
+    bridges built"), what a sum of money is for ("deals worth ...").
+    """
     if draft.measure:
         draft.measure = _normalise_measure(draft.measure)
         return
@@ -745,9 +751,6 @@ def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft])
             draft.measure = f"{base.measure} {direction}"
             return
     subject = _subject_phrase(re.sub(r"(?i)\s*(?:from|to|by|at)\s*$", "", head), words)
-    if subject and draft.series_with is not None and not draft.series_first and draft.series_with.measure:
-        draft.measure = draft.series_with.measure
-        return
     if subject:
         if re.fullmatch(r"(?i)which|that|it|this", subject.strip()) or not subject.strip():
             subject = ""
@@ -764,7 +767,7 @@ def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft])
         m = re.search(r"(?i)\bfor\s*$", head)
         if m:
             clause = re.split(r"[,;]\s*", head[: m.start()])[-1]
-            clause = re.sub(r"(?i)^(?:we|they|it|china|the country)\s+(?:have|has|had)\s+(?:also\s+)?", "", clause.strip())
+            clause = re.sub(r"(?i)^(?:[\w'-]+\s+){1,3}?(?:have|has|had)\s+(?!been\b)(?:also\s+)?", "", clause.strip())
             clause = re.sub(r"(?i)\s+(?:has|have|had)\s+been\s+", " ", clause)
             draft.measure = _normalise_measure(clause) if clause else "duration"
             return

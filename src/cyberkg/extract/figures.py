@@ -809,7 +809,7 @@ _SUBJECT_VERB_RE = re.compile(
 
 
 def _subject(ctx: _Context, sentence: Span, draft: _Draft) -> None:
-    """The place or body a figure is about: "... users in China", or the sentence's named subject."""
+    """The place or body a figure is about: "... riders in Kenya", or the sentence's named subject."""
     text = ctx.text
     region = text[sentence.start : draft.start]
     m = re.search(rf"\b(?:in|of)\s+(?P<name>{_NAME_RE})\s+(?:grew|rose|increased|fell|reached|was|were|stood|hit|totaled|dropped|declined)\b", region)

@@ -19,6 +19,7 @@ from cyberkg.resources import SAMPLE, sample_file
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 ENTITY_FIXTURES = TESTS / "fixtures_entities"
+FIGURE_FIXTURES = TESTS / "fixtures_figures"
 GOLDEN = TESTS / "golden"
 
 
@@ -69,6 +70,7 @@ def all_builds(sample_transcript):
     """(texts by SHA-256, graph) for the sample and every fixture transcript (pages built together)."""
     groups = [[sample_transcript]]
     groups += [[read_transcript(case.input)] for case in fixture_cases()]
+    groups += [[read_transcript(path)] for path in sorted(FIGURE_FIXTURES.glob("*/input.txt"))]
     for folder in sorted(ENTITY_FIXTURES.iterdir()):
         if (folder / "expected.json").is_file():
             pages = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["pages"]

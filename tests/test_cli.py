@@ -38,6 +38,7 @@ def test_build_sample_writes_graph_and_report(tmp_path, capsys):
     code, out, err = run(["build", "--out", str(tmp_path / "o")], capsys)
     assert code == 0, err
     assert "SHACL: conforms" in out and "people" in out and "Unresolved mentions:" in out and "Took" in out
+    assert re.search(r"^Figures: 27 observations, \d+ rejected candidates$", out, flags=re.M)
     graph = Graph().parse(tmp_path / "o" / "graph.ttl")
     assert len(graph) > 500
     Graph().parse(tmp_path / "o" / "validation.ttl")
@@ -137,6 +138,7 @@ def test_build_with_violations_exits_1_and_still_writes(tmp_path, capsys, monkey
         ("people", ["name", "title", "organization", "role"]),
         ("organizations", ["name", "acronym", "parent"]),
         ("turns", ["order", "speaker", "role", "start", "end"]),
+        ("figures", ["value", "unit", "measure", "period", "qualifier", "quote"]),
     ],
 )
 def test_bundled_query_columns(built, capsys, name, columns):
@@ -163,6 +165,16 @@ def test_turns_query_offsets_point_at_the_turns(built, capsys, sample_text):
     assert [(r["order"], r["speaker"], r["role"]) for r in rows] == [("1", "Shou Xiaoli", "moderator"), ("2", "Niu Yibing", "speaker")]
     for r in rows:
         assert sample_text[int(r["start"]) : int(r["end"])].startswith(r["speaker"] + ":")
+
+
+def test_figures_query_rows(built, capsys, sample_text):
+    _, out, _ = run(["query", "figures", "--data", str(built), "--format", "csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 27
+    assert rows[0] == {"value": "100", "unit": "activity", "measure": "themed publicity activities carried out", "period": "", "qualifier": "lower bound", "quote": "over 100 themed publicity activities"}
+    fine = next(r for r in rows if r["measure"] == "fine")
+    assert (fine["value"], fine["unit"], fine["period"]) == ("8206000000", "CNY", "2022-07")
+    assert all(r["quote"] in sample_text for r in rows)
 
 
 def test_query_from_file_and_text(built, tmp_path, capsys):
@@ -194,7 +206,7 @@ def test_help_explains_commands(capsys):
     code, out, _ = run(["build", "--help"], capsys)
     assert code == 0 and "--out" in out and "--base" in out and "Exits 0" in out
     code, out, _ = run(["query", "--help"], capsys)
-    assert code == 0 and "people" in out and "organizations" in out and "turns" in out
+    assert code == 0 and "people" in out and "organizations" in out and "turns" in out and "figures" in out
 
 
 def test_console_script_is_declared():

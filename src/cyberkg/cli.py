@@ -96,6 +96,7 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
             echo(f"Unresolved mentions: {result.unresolved} (query them: ckg:UnresolvedMention)")
         else:
             echo("Unresolved mentions: 0")
+        echo(f"Figures: {result.figures} observations, {result.rejected_figures} rejected candidates")
         if result.conforms:
             echo("SHACL: conforms")
         else:
@@ -150,11 +151,13 @@ def query(query: str, data: Path, fmt: str) -> None:
       events         name
       media          name
       mentions       speaker, kind, name
+      figures        value, unit, measure, period, qualifier, quote
 
     \b
     Examples:
       cyberkg query people
       cyberkg query turns --data cyberkg-out --format csv > turns.csv
+      cyberkg query figures --data cyberkg-out --format csv > figures.csv
       cyberkg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .query import format_result, run_query

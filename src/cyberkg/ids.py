@@ -94,6 +94,32 @@ class Minter:
     def unresolved(self, sha256: str, span: Span) -> URIRef:
         return self._iri("unresolved", sha256[:16], f"{span.start}-{span.end}")
 
+    def figures(self, conference_key: str) -> URIRef:
+        """The data set of the figures stated at a conference."""
+        return self._iri("conference", _short(conference_key), "figures")
+
+    def observation(self, sha256: str, span: Span) -> URIRef:
+        return self._iri("figure", sha256[:16], f"{span.start}-{span.end}")
+
+    def series(self, sha256: str, span: Span) -> URIRef:
+        return self._iri("series", sha256[:16], f"{span.start}-{span.end}")
+
+    def ranking(self, sha256: str, span: Span) -> URIRef:
+        return self._iri("ranking", sha256[:16], f"{span.start}-{span.end}")
+
+    def fine(self, sha256: str, span: Span) -> URIRef:
+        return self._iri("fine", sha256[:16], f"{span.start}-{span.end}")
+
+    def measure(self, key: str) -> URIRef:
+        return self._iri("measure", _short(key))
+
+    def count_unit(self, key: str) -> URIRef:
+        """The unit counting a named thing, such as ``…/unit/website``."""
+        return self._iri("unit", _short(key))
+
+    def period(self, label: str) -> URIRef:
+        return self._iri("period", slug(label))
+
     def validation_report(self) -> URIRef:
         return self._iri("validation")
 

@@ -68,6 +68,16 @@ class BuildResult:
     def unresolved(self) -> int:
         return sum(len(c.unresolved) for c in self.conferences)
 
+    @property
+    def figures(self) -> int:
+        """How many figures (observations) the conferences state."""
+        return sum(len(f.figures) for c in self.conferences for f in c.figures)
+
+    @property
+    def rejected_figures(self) -> int:
+        """How many numbers were found not to be figures (ordinals, dates, rhetorical counts...)."""
+        return sum(len(f.rejected) for c in self.conferences for f in c.figures)
+
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     """Expand folders into the transcript files they hold, sorted by name.

@@ -8,14 +8,18 @@ every run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
+from .extract.figures import Figure, Qualifier, Subject
+from .extract.numbers import decimal_text
+from .extract.units import Unit, UnitKind
 from .ids import Minter
-from .model import Evidence, Kind, Role
+from .model import Evidence, Kind, Role, Span
+from .periods import Granularity, Period
 from .resolve import Conference, Entity, Rule
-from .vocab import CKG, OA, ORG, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
+from .vocab import CKG, CUR, OA, ORG, PREFIXES, QB, RDF, RDFS, SCHEMA, SKOS, UNIT, XSD
 
 #: The concept for each participant role (declared in the ontology).
 ROLE_CONCEPTS = {
@@ -36,6 +40,22 @@ KIND_CLASSES = {
     Kind.CAMPAIGN: (CKG.Campaign,),
     Kind.EVENT: (CKG.NamedEvent,),
 }
+
+#: The concept for each figure qualifier and period granularity (declared in ontology/figures.ttl).
+QUALIFIER_CONCEPTS = {
+    Qualifier.LOWER_BOUND: CKG.LowerBound,
+    Qualifier.UPPER_BOUND: CKG.UpperBound,
+    Qualifier.APPROXIMATE: CKG.Approximate,
+}
+GRANULARITY_CONCEPTS = {
+    Granularity.YEAR: CKG.YearGranularity,
+    Granularity.HALF_YEAR: CKG.HalfYearGranularity,
+    Granularity.QUARTER: CKG.QuarterGranularity,
+    Granularity.MONTH: CKG.MonthGranularity,
+    Granularity.DAY: CKG.DayGranularity,
+    Granularity.INTERVAL: CKG.IntervalGranularity,
+}
+_UNIT_NAMESPACES = {"unit": UNIT, "cur": CUR, "ckg": CKG}
 
 #: The concept for each resolution rule (declared in the ontology).
 RULE_CONCEPTS = {
@@ -156,6 +176,8 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
     for answer, question in c.answers:
         g.add((turn_nodes[answer], CKG.answers, turn_nodes[question]))
 
+    _add_figures(g, mint, c, ckey, nodes, evidence)
+
     for mention in c.mentions:
         sha = shas[mention.evidence.page]
         node = mint.mention(sha, mention.evidence.span, nodes[mention.target])
@@ -215,3 +237,127 @@ def _add_entity(g: Graph, c: Conference, conf: URIRef, nodes: dict, e: Entity) -
         g.add((node, CKG.edition, Literal(e.edition, datatype=XSD.integer)))
     if e.editions_held is not None:
         g.add((node, CKG.editionsHeld, Literal(e.editions_held, datatype=XSD.integer)))
+
+
+def _add_figures(
+    g: Graph,
+    mint: Minter,
+    c: Conference,
+    ckey: str,
+    nodes: dict[tuple[Kind, str], URIRef],
+    evidence: Callable[[URIRef, Iterable[Evidence]], None],
+) -> None:
+    """Figures as RDF Data Cube observations, with their series, rankings and fines.
+
+    Each figure is a ``qb:Observation`` in the conference's ``qb:DataSet``:
+    its value (``ckg:figureValue``, xsd:decimal), unit, measure concept,
+    reference period, qualifier, subject, evidence and turn. See
+    ``ontology/figures.ttl`` for the structure.
+    """
+    if not any(f.figures or f.rankings for f in c.figures):
+        return
+    conf = mint.conference(ckey)
+    dataset = mint.figures(ckey)
+    g.add((dataset, RDF.type, QB.DataSet))
+    g.add((dataset, QB.structure, CKG.FiguresStructure))
+    g.add((dataset, CKG.inConference, conf))
+    g.add((dataset, RDFS.label, Literal(f"Figures stated at: {c.title.span.text}")))
+
+    def unit_node(unit: Unit) -> URIRef:
+        if unit.identifier is None:
+            node = mint.count_unit(unit.key)
+            g.add((node, RDF.type, CKG.CountUnit))
+        else:
+            prefix, local = unit.identifier.split(":", 1)
+            node = _UNIT_NAMESPACES[prefix][local]
+            if unit.kind is UnitKind.CURRENCY:
+                g.add((node, RDF.type, CKG.Currency))
+                g.add((node, SKOS.notation, Literal(unit.code)))
+        g.add((node, RDF.type, CKG.Unit))
+        g.add((node, SKOS.prefLabel, Literal(unit.key)))
+        g.add((node, SKOS.inScheme, CKG.UnitScheme))
+        return node
+
+    def measure_node(label: str) -> URIRef:
+        node = mint.measure(label.casefold())
+        if (node, RDF.type, CKG.Measure) not in g:
+            g.add((node, RDF.type, CKG.Measure))
+            g.add((node, SKOS.prefLabel, Literal(label)))
+            g.add((node, SKOS.inScheme, CKG.MeasureScheme))
+        return node
+
+    def period_node(period: Period, spans: Iterable[Evidence]) -> URIRef:
+        node = mint.period(period.label)
+        g.add((node, RDF.type, CKG.ReferencePeriod))
+        g.add((node, RDFS.label, Literal(period.label)))
+        g.add((node, CKG.periodStart, Literal(period.start, datatype=XSD.date)))
+        g.add((node, CKG.periodEnd, Literal(period.end, datatype=XSD.date)))
+        g.add((node, CKG.granularity, GRANULARITY_CONCEPTS[period.granularity]))
+        evidence(node, spans)
+        return node
+
+    def subject(node: URIRef, who: Subject | None, link, name) -> None:
+        if who is None:
+            return
+        if who.organization is not None:
+            g.add((node, link, nodes[who.organization]))
+        else:
+            g.add((node, name, Literal(who.name)))
+
+    def observation(fig: Figure, page: int) -> URIRef:
+        node = mint.observation(c.sources[page].sha256, fig.span)
+        g.add((node, RDF.type, QB.Observation))
+        g.add((node, QB.dataSet, dataset))
+        g.add((node, CKG.figureValue, Literal(decimal_text(fig.value), datatype=XSD.decimal)))
+        g.add((node, CKG.unit, unit_node(fig.unit)))
+        g.add((node, CKG.measure, measure_node(fig.measure)))
+        g.add((node, CKG.statedIn, mint.turn(ckey, fig.turn)))
+        if fig.period is not None and fig.period_span is not None:
+            g.add((node, CKG.refPeriod, period_node(fig.period, [Evidence(page, fig.period_span)])))
+        if fig.qualifier is not None:
+            g.add((node, CKG.qualifier, QUALIFIER_CONCEPTS[fig.qualifier]))
+        if fig.share_of:
+            g.add((node, CKG.shareOf, Literal(fig.share_of)))
+        subject(node, fig.subject, CKG.refArea, CKG.refAreaName)
+        evidence(node, [Evidence(page, fig.span)])
+        return node
+
+    for page, f in enumerate(c.figures):
+        sha = c.sources[page].sha256
+        observations: dict[Span, URIRef] = {fig.span: observation(fig, page) for fig in f.figures}
+
+        for series in f.series:
+            node = mint.series(sha, series.span)
+            g.add((node, RDF.type, CKG.FigureSeries))
+            g.add((node, QB.sliceStructure, CKG.SeriesKey))
+            g.add((node, CKG.measure, measure_node(series.measure)))
+            for member in (series.start, series.end):
+                g.add((node, QB.observation, observations[member.span]))
+            g.add((node, CKG.seriesStart, observations[series.start.span]))
+            g.add((node, CKG.seriesEnd, observations[series.end.span]))
+            if series.change is not None:
+                g.add((node, CKG.change, Literal(decimal_text(series.change), datatype=XSD.decimal)))
+                g.add((node, CKG.unit, unit_node(series.start.unit)))
+            g.add((node, CKG.statedIn, mint.turn(ckey, series.turn)))
+            evidence(node, [Evidence(page, series.span)])
+
+        for ranking in f.rankings:
+            node = mint.ranking(sha, ranking.span)
+            g.add((node, RDF.type, CKG.Ranking))
+            g.add((node, CKG.rank, Literal(ranking.rank, datatype=XSD.integer)))
+            g.add((node, CKG.measure, measure_node(ranking.measure)))
+            if ranking.scope:
+                g.add((node, CKG.rankingScope, Literal(ranking.scope)))
+            subject(node, ranking.subject, CKG.refArea, CKG.refAreaName)
+            g.add((node, CKG.statedIn, mint.turn(ckey, ranking.turn)))
+            evidence(node, [Evidence(page, ranking.span)])
+
+        for fine in f.fines:
+            node = mint.fine(sha, fine.span)
+            g.add((node, RDF.type, CKG.EnforcementAction))
+            g.add((node, CKG.fineAmount, observations[fine.amount.span]))
+            subject(node, fine.target, CKG.target, CKG.targetName)
+            if fine.amount.period is not None and fine.amount.period_span is not None:
+                g.add((node, CKG.refPeriod, period_node(fine.amount.period, [Evidence(page, fine.amount.period_span)])))
+            g.add((node, CKG.statedIn, mint.turn(ckey, fine.turn)))
+            evidence(node, [Evidence(page, fine.span)])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .extract.bodies import company_key_name
+from .extract.figures import Figures, extract_figures
 from .extract.headline import headline_speaker
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
@@ -138,6 +139,7 @@ class Conference:
     unresolved: tuple[Unresolved, ...]
     moderator: str | None
     answers: tuple[tuple[int, int], ...] = ()  # (answer turn, question turn), set by relate
+    figures: tuple[Figures, ...] = ()  # per page: stated quantities, series, rankings, fines, rejected numbers
 
     @property
     def people(self) -> tuple[Entity, ...]:
@@ -388,6 +390,12 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     moderator = _moderator(table, turns)
     published = _first_date(pages, "published")
     held = _first_date(pages, "held")
+    date = held or published
+    first_turns = [min((t.order for t in turns if t.page == p), default=1) for p in range(len(pages))]
+    figures = tuple(
+        extract_figures(page, lookup=lambda name: _lookup_body(table, name), held=date[1].date if date else None, first_turn=first)
+        for page, first in zip(pages, first_turns, strict=True)
+    )
     turns = [
         ResolvedTurn(t.order, t.page, t.label, t.span, Role.MODERATOR, t.speaker, t.speaker_kind)
         if moderator is not None and t.speaker == (Kind.PERSON, moderator)
@@ -405,6 +413,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         mentions=_dedupe(mentions),
         unresolved=tuple(sorted(set(unresolved), key=lambda u: (u.evidence, u.kind))),
         moderator=moderator,
+        figures=figures,
     )
 
 
@@ -578,6 +587,16 @@ def _resolve_typed(table: _Table, text: str, page: int, turn: int, m: EntityMent
         table.define_acronym(m.acronym.text, (m.kind, key))
         draft.evidence.append(Evidence(page, m.acronym))
     out.append(Mention(turn, (m.kind, key), ev, rule))
+
+
+def _lookup_body(table: _Table, name: str) -> tuple[Kind, str] | None:
+    """The body, company or outlet a name stands for (by acronym, name, form as written), if any."""
+    text = strip_article(Span.of(name, 0, len(name))).text
+    hit = _known(table, text)
+    if hit is not None and hit[0][0] in (Kind.ORGANIZATION, Kind.COMPANY, Kind.MEDIA):
+        return hit[0]
+    found = _find_org(table, text) if text else None
+    return (Kind.ORGANIZATION, found.key) if found is not None else None
 
 
 def _find_org(table: _Table, text: str) -> _Draft | None:

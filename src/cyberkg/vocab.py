@@ -14,6 +14,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+CUR = Namespace("http://qudt.org/vocab/currency/")
 
 #: Default namespace for instance data; ``--base`` replaces it.
 DEFAULT_BASE = "https://w3id.org/cyberkg/id/"
@@ -31,6 +34,9 @@ PREFIXES: tuple[tuple[str, Namespace], ...] = (
     ("owl", OWL),
     ("xsd", XSD),
     ("sh", SH),
+    ("qb", QB),
+    ("unit", UNIT),
+    ("cur", CUR),
 )
 
-__all__ = ["CKG", "DCTERMS", "DEFAULT_BASE", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "SKOS", "XSD"]
+__all__ = ["CKG", "CUR", "DCTERMS", "QB", "UNIT", "DEFAULT_BASE", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "SKOS", "XSD"]

@@ -8,16 +8,11 @@ comes from "for eight years in a row" / "for five consecutive years" after it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..lexicon import read_list, word_set
+from ..lexicon import word_set
 from ..model import Span
+from .numbers import vocabulary
 from .phrases import head_part
-
-
-@cache
-def number_values() -> dict[str, int]:
-    return {w.split()[0]: int(w.split()[1]) for w in read_list("number_words")}
 
 
 def is_event_name(words: list[str], *, ordinal: int | None) -> bool:
@@ -56,7 +51,7 @@ def editions_held(source: str, after: Span) -> tuple[int, Span] | None:
     if not m or not (m.group("consecutive") or m.group("tail")):
         return None
     raw = m.group("n")
-    n = int(raw) if raw.isdigit() else number_values().get(raw)
+    n = int(raw) if raw.isdigit() else vocabulary().words.get(raw)
     if not n:
         return None
     start = m.start() + m.group(0).index("for " + raw)

@@ -52,7 +52,7 @@ def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
     taken: list[Span] = []
     out: list[EntityMention] = []
 
-    for span in find_companies(source, paragraph, skip=word_set("function_words")):
+    for span in find_companies(source, paragraph, skip=word_set("sentence_openers")):
         out.append(_with_acronym(source, EntityMention(Kind.COMPANY, span)))
         taken.append(span)
     for span in find_campaigns(source, paragraph):

@@ -79,7 +79,7 @@ def is_capitalised(word: str) -> bool:
 def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     """Every proper-name phrase in ``paragraph`` (offsets into ``source``)."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(paragraph.text)]
-    starters = word_set("function_words")
+    starters = word_set("sentence_openers")
     phrases: list[Phrase] = []
     i = 0
     while i < len(words):

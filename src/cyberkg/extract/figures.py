@@ -1,0 +1,965 @@
+"""Figures: every quantity stated in the turns, as a typed observation.
+
+For each sentence of each turn, :func:`extract_figures` finds the numbers
+(:mod:`.numbers`) and periods (:mod:`cyberkg.periods`), then decides for each
+number whether it is a figure:
+
+* ordinals, dates and times, counts inside short quoted names, compound
+  modifiers ("a ten-year plan") and rhetorical counts ("in these six
+  respects") are *rejected candidates*, counted but never figures;
+* a figure has a unit — a known unit ("%", "yuan", "kilowatts", "years"),
+  people ("users"), or the thing it counts ("61 bridges") — found after or
+  before the number, or taken from its context ("the number of car owners
+  rose from 40 million to ...");
+* it gets a qualifier ("over", "nearly", "about"), a measure (what is
+  measured, normalised so that every mention of the same measure shares it),
+  a reference period, and a subject where the text names one.
+
+Patterns that carry more structure become their own facts: "rose from X in
+2015 to Y in 2020" is a :class:`Series` of two figures with its change;
+"leads the world in ...", "ranks third in ..." are :class:`Ranking` facts; "a
+fine of N yuan on Company" is an :class:`EnforcementAction`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+
+from ..lexicon import read_list
+from ..model import Kind, Span, Transcript
+from ..periods import Period, PeriodMention, PeriodRole, find_periods
+from .numbers import NumberKind, NumberMention, find_numbers
+from .units import Unit, UnitKind, unit_vocabulary
+
+
+class Qualifier(StrEnum):
+    """How exact a figure is, as the text says."""
+
+    LOWER_BOUND = "lower bound"  # over, more than, exceeded
+    UPPER_BOUND = "upper bound"  # nearly, almost, less than
+    APPROXIMATE = "approximate"  # around, about, roughly
+
+
+class RejectReason(StrEnum):
+    """Why a number is not a figure."""
+
+    ORDINAL = "ordinal"
+    DATE = "date or time"
+    RHETORICAL = "rhetorical count"
+    NAME = "part of a name"
+    MODIFIER = "compound modifier"
+    RANK = "rank"
+    NO_UNIT = "no unit"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Who or what a figure is about, as named; ``organization`` is the (kind, key) of a body of the conference."""
+
+    span: Span
+    organization: tuple[Kind, str] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.span.text
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One stated quantity. ``span`` is the figure phrase ("over 2.06 billion")."""
+
+    span: Span
+    value: Decimal
+    unit: Unit
+    measure: str
+    turn: int
+    qualifier: Qualifier | None = None
+    period: Period | None = None
+    period_span: Span | None = None
+    subject: Subject | None = None
+    share_of: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.value.is_finite():
+            raise ValueError(f"figure {self.span.text!r} has no finite value")
+        if not self.measure.strip():
+            raise ValueError(f"figure {self.span.text!r} has no measure")
+        if (self.period is None) != (self.period_span is None):
+            raise ValueError(f"figure {self.span.text!r}: a period needs the span that states it")
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Two figures of one measure at two times: "rose from X (in 2015) to Y (in 2020)"."""
+
+    span: Span
+    measure: str
+    start: Figure
+    end: Figure
+    turn: int
+
+    @property
+    def change(self) -> Decimal | None:
+        """``end - start`` when both are in the same unit."""
+        return self.end.value - self.start.value if self.start.unit == self.end.unit else None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A rank stated for a subject in some measure: "leads the world in ...", "ranks third in ..."."""
+
+    span: Span
+    rank: int
+    measure: str
+    turn: int
+    scope: str | None = None  # "world", "Asia"
+    subject: Subject | None = None
+
+    def __post_init__(self) -> None:
+        if self.rank < 1:
+            raise ValueError(f"rank {self.rank} in {self.span.text!r} is not a positive integer")
+
+
+@dataclass(frozen=True, slots=True)
+class EnforcementAction:
+    """A fine: its amount (a figure), its target, and when it was imposed (the amount's period)."""
+
+    span: Span
+    amount: Figure
+    target: Subject
+    turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A number that is not a figure, and why."""
+
+    span: Span
+    reason: RejectReason
+    turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Everything :func:`extract_figures` found in one transcript."""
+
+    figures: tuple[Figure, ...] = ()
+    series: tuple[Series, ...] = ()
+    rankings: tuple[Ranking, ...] = ()
+    fines: tuple[EnforcementAction, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Words:
+    qualifiers_before: tuple[tuple[str, Qualifier], ...]
+    qualifiers_after: tuple[tuple[str, Qualifier], ...]
+    function: frozenset[str]
+    rhetorical: frozenset[str]
+    measure_nouns: tuple[str, ...]
+    change_verbs_re: re.Pattern[str]
+    abbreviations: frozenset[str]
+    company_suffixes: tuple[str, ...]
+    enforcement: frozenset[str]
+    qualifier_words: frozenset[str]  # first words of qualifiers: they start a new figure
+    verbs_re: str  # a past form: "-ed" or irregular ("took", "built")
+    participles: dict[str, str]  # "took" → "taken"
+    qualifier_kinds: dict[str, Qualifier]
+    qualifier_before_re: re.Pattern[str]
+    qualifier_after_re: re.Pattern[str]
+    measure_of_re: re.Pattern[str]  # "the <measure noun> of <what>"
+
+
+@cache
+def _words() -> _Words:
+    before, after = [], []
+    for line in read_list("qualifiers"):
+        position, kind, phrase = (p.strip() for p in line.split("|"))
+        (before if position == "before" else after).append((phrase, Qualifier(kind)))
+    verbs = sorted(read_list("change_verbs"), key=len, reverse=True)
+    return _Words(
+        qualifiers_before=tuple(sorted(before, key=lambda q: -len(q[0]))),
+        qualifiers_after=tuple(sorted(after, key=lambda q: -len(q[0]))),
+        function=frozenset(w.lower() for w in read_list("function_words")),
+        rhetorical=frozenset(w.lower() for w in read_list("rhetorical")),
+        measure_nouns=tuple(sorted(read_list("measure_nouns"), key=len, reverse=True)),
+        change_verbs_re=re.compile(r"(?i)\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"),
+        abbreviations=frozenset(read_list("abbreviations")),
+        company_suffixes=tuple(read_list("company_suffixes")) + tuple(read_list("company_heads")),
+        enforcement=frozenset(w.lower() for w in read_list("enforcement")),
+        qualifier_words=frozenset(phrase.split()[0].lower() for phrase, _ in before if len(phrase.split()[0]) > 3),
+        verbs_re=r"(?:\w+ed|" + "|".join(sorted((v.split()[0] for v in read_list("irregular_verbs")), key=len, reverse=True)) + ")",
+        participles={v.split()[0]: v.split()[-1] for v in read_list("irregular_verbs")},
+        qualifier_kinds={phrase.lower(): kind for phrase, kind in before + after},
+        qualifier_before_re=re.compile(r"(?i)(?<![\w])(?:by\s+)?(?P<q>" + _phrases(p for p, _ in before) + r")\s*$"),
+        qualifier_after_re=re.compile(r"(?i)\s+(?P<q>" + _phrases(p for p, _ in after) + r")\b"),
+        measure_of_re=re.compile(
+            r"(?i)(?P<noun>" + _phrases(read_list("measure_nouns")) + r")\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?P<what>.+)"
+        ),
+    )
+
+
+def _phrases(phrases) -> str:
+    """An alternation of phrases, longest first, any run of spaces between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def split_sentences(span: Span) -> list[Span]:
+    """Split a paragraph into sentences, keeping "Co., Ltd.", "Mr." and decimals whole.
+
+    >>> [s.text for s in split_sentences(Span.of("It fell 4.5%. Mr. Li said so. Fine.", 0, 35))]
+    ['It fell 4.5%.', 'Mr. Li said so.', 'Fine.']
+    """
+    text = span.text
+    abbreviations = _words().abbreviations
+    out: list[Span] = []
+    start = 0
+    for m in re.finditer(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9$€£¥])", text):
+        word = re.search(r"\S*$", text[start : m.start() + 1])
+        token = word.group(0) if word else ""
+        if token in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", token):
+            continue
+        piece = span.sub(start, m.end()).strip()
+        if piece.text:
+            out.append(piece)
+        start = m.end()
+    last = span.sub(start, len(text)).strip()
+    if last.text:
+        out.append(last)
+    return out
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@dataclass
+class _Draft:
+    """A figure being built; frozen into :class:`Figure` at the end."""
+
+    number: NumberMention
+    start: int  # of the figure phrase (qualifier, currency sign)
+    end: int  # of the figure phrase (unit, counted noun phrase)
+    unit: Unit | None = None
+    noun_words: list[str] = field(default_factory=list)
+    noun_span: tuple[int, int] | None = None
+    qualifier: Qualifier | None = None
+    period: PeriodMention | None = None
+    measure: str | None = None
+    subject: Subject | None = None
+    share_of: str | None = None
+    series_with: _Draft | None = None
+    series_first: bool = False
+
+
+@dataclass
+class _Context:
+    """What carries from sentence to sentence within a turn."""
+
+    text: str
+    held: dt.date | None
+    turn: int
+    lookup: Callable[[str], tuple[Kind, str] | None]
+    carry: PeriodMention | None = None  # the period the previous sentence set
+    last_series: tuple[PeriodMention | None, PeriodMention | None] | None = None
+    last_figure: _Draft | None = None
+    last_subject: Subject | None = None
+    figures: list[Figure] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    rankings: list[Ranking] = field(default_factory=list)
+    fines: list[EnforcementAction] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def extract_figures(
+    transcript: Transcript,
+    *,
+    lookup: Callable[[str], tuple[Kind, str] | None] | None = None,
+    held: dt.date | None = None,
+    first_turn: int = 1,
+) -> Figures:
+    """Find the figures, series, rankings, fines and rejected numbers of every turn.
+
+    Args:
+        transcript: the parsed transcript (one page of a conference).
+        lookup: maps a name ("the CAC", "Ministry of Commerce") to the (kind,
+            key) of a body of the conference, or None; subjects and fine
+            targets that resolve are linked to that body.
+        held: the conference date relative periods resolve against; by default
+            the transcript's own conference date, or its publication date.
+        first_turn: the conference-wide order of the page's first turn.
+    """
+    if held is None:
+        date = transcript.held or transcript.published
+        held = date.date if date else None
+    out = _Context(transcript.text, held, 0, lookup or (lambda name: None))
+    for turn in transcript.turns:
+        out.turn = first_turn + turn.order - 1
+        out.last_subject = None
+        for paragraph in turn.paragraphs:
+            out.carry = None
+            out.last_series = None
+            out.last_figure = None
+            for sentence in split_sentences(paragraph):
+                _sentence(out, sentence)
+    return Figures(
+        figures=tuple(out.figures),
+        series=tuple(out.series),
+        rankings=tuple(out.rankings),
+        fines=tuple(out.fines),
+        rejected=tuple(sorted(out.rejected, key=lambda r: (r.span.start, r.span.end))),
+    )
+
+
+_TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\b\d{1,2}:\d{2}\b", re.I)
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]{1,40})[\"”]")
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w'’/-]*")
+
+
+def _sentence(ctx: _Context, sentence: Span) -> None:
+    text, base = sentence.text, sentence.start
+    periods = find_periods(text, ctx.held, offset=base, source=ctx.text)
+    numbers = find_numbers(text, offset=base, source=ctx.text)
+    rankings = _rankings(ctx, sentence)
+    blocked = [(p.span.start, p.span.end) for p in periods if p.role is not PeriodRole.SAME_AS_BEFORE]
+    blocked += [(m.start() + base, m.end() + base) for m in _TIME_RE.finditer(text)]
+    ranked = [(r.span.start, r.span.end) for r in rankings]
+    quoted = [(m.start(1) + base, m.end(1) + base) for m in _QUOTED_RE.finditer(text)]
+    words = _words()
+    vocab = unit_vocabulary()
+
+    drafts: list[_Draft] = []
+    taken_until = -1
+    for number in numbers:
+        s, e = number.span.start, number.span.end
+        if s < taken_until:
+            continue  # inside the counted noun phrase of the figure before
+        if _inside(s, e, ranked):
+            continue
+        if _inside(s, e, blocked):
+            if number.kind is not NumberKind.FRACTION:  # "half" in "the first half" names the period
+                ctx.rejected.append(Rejected(number.span, RejectReason.DATE, ctx.turn))
+            continue
+        if number.kind is NumberKind.ORDINAL:
+            ctx.rejected.append(Rejected(number.span, RejectReason.ORDINAL, ctx.turn))
+            continue
+        reason = _not_a_figure(ctx.text, number, quoted, words)
+        if reason is not None:
+            ctx.rejected.append(Rejected(number.span, reason, ctx.turn))
+            continue
+        draft = _Draft(number, s, e)
+        limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
+        _unit(ctx.text, draft, sentence, vocab, words, limit)
+        _qualifier(ctx.text, draft, sentence, words)
+        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical:
+            ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
+            continue
+        drafts.append(draft)
+        taken_until = draft.end
+
+    _series(ctx, sentence, drafts)
+    for draft in drafts:
+        if draft.unit is None:
+            _inherit_unit(ctx, sentence, draft, drafts, vocab)
+    kept = []
+    for draft in drafts:
+        if draft.unit is None:
+            ctx.rejected.append(Rejected(draft.number.span, RejectReason.NO_UNIT, ctx.turn))
+        else:
+            kept.append(draft)
+    _periods(ctx, sentence, kept, periods)
+    fines = _find_fines(ctx, sentence, kept)
+    for draft, _, _ in fines:
+        draft.measure = "fine"
+    for draft in kept:
+        _measure(ctx, sentence, draft, kept)
+        _subject(ctx, sentence, draft)
+    frozen = {id(d): _freeze(ctx, d) for d in kept}
+    for draft in kept:
+        ctx.figures.append(frozen[id(draft)])
+        if draft.series_with is not None and draft.series_first and id(draft.series_with) in frozen:
+            a, b = frozen[id(draft)], frozen[id(draft.series_with)]
+            ctx.series.append(Series(Span.of(ctx.text, a.span.start, b.span.end), a.measure, a, b, ctx.turn))
+    for draft, target, start in fines:
+        amount = frozen[id(draft)]
+        span = Span.of(ctx.text, min(start, target.start), max(amount.span.end, target.end))
+        ctx.fines.append(EnforcementAction(span, amount, Subject(target, ctx.lookup(target.text)), ctx.turn))
+    ctx.rankings.extend(rankings)
+    if kept:
+        ctx.last_figure = kept[-1]
+    _update_carry(ctx, periods, kept)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
+    s, e = number.span.start, number.span.end
+    if _inside(s, e, quoted) and not number.scaled:
+        return RejectReason.NAME
+    after = text[e : e + 30]
+    before = text[max(0, s - 30) : s]
+    if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):
+        return RejectReason.MODIFIER  # "a two-tier system", "a ten-year plan"
+    if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
+        if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
+            return RejectReason.DATE  # a year not caught as a period
+    if re.search(r"(?i)\btop\s+$", before):
+        return RejectReason.RANK  # "among the top five"
+    if re.search(r"(?i)\bfollowing\s+$", before):
+        return RejectReason.RHETORICAL
+    return None
+
+
+def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[str], int, int] | None:
+    """The counted noun phrase starting at ``pos``: its words, start and end (or None)."""
+    vocab = unit_vocabulary()
+    out: list[tuple[str, int, int]] = []
+    i = pos
+    while i < limit and len(out) < 7:
+        m = re.match(r"[ \t]*", text[i:limit])
+        j = i + (m.end() if m else 0)
+        w = _WORD_RE.match(text, j, limit)
+        if not w:
+            break
+        word = w.group(0)
+        lower = word.lower()
+        if lower in {"and", "or"} and out:
+            nxt = _WORD_RE.match(text, w.end() + 1, limit) if w.end() < limit else None
+            prev = out[-1][0]
+            if nxt is None or nxt.group(0).lower() in words.function or nxt.group(0)[0].isdigit():
+                break
+            if vocab.is_plural(prev) and not vocab.is_plural(nxt.group(0)):
+                break
+            out.append((word, w.start(), w.end()))
+            i = w.end()
+            continue
+        if lower in words.function or lower in words.qualifier_words or word[0].isdigit() and not re.search(r"[A-Za-z]", word):
+            if lower == "of" and out and out[-1][0].lower() in vocab.partitives:
+                out.append((word, w.start(), w.end()))
+                i = w.end()
+                continue
+            break
+        if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word:
+            break  # "61 Nairobi ..." is not a counted thing
+        out.append((word, w.start(), w.end()))
+        i = w.end()
+    while out and out[-1][0].lower() in {"and", "or", "of"}:
+        out.pop()
+    if not out:
+        return None
+    return [o[0] for o in out], out[0][1], out[-1][2]
+
+
+def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit: int) -> None:
+    """The unit after (or the currency sign before) the number, or the thing it counts, up to ``limit``."""
+    n = draft.number
+    if n.kind is NumberKind.FRACTION:
+        draft.unit = vocab.units["fraction"]
+        return
+    before = vocab.match_before(text, n.span.start)
+    if before is not None and before[1] >= sentence.start:
+        draft.unit, draft.start = before
+        after_scale = re.match(r"\s*-?\s*(million|billion|trillion|thousand|mn|bn)\b", text[n.span.end : limit], re.I)
+        if after_scale and not n.scaled:
+            draft.end = n.span.end + after_scale.end()
+        return
+    after = vocab.match_after(text, n.span.end)
+    if after is not None and after[1] <= sentence.end:
+        unit, end = after
+        draft.unit, draft.end = unit, end
+        if unit.kind is UnitKind.PEOPLE:
+            draft.noun_words = text[n.span.end : end].split()
+        return
+    phrase = _noun_phrase(text, n.span.end, limit, words)
+    if phrase is None:
+        return
+    noun, start, end = phrase
+    if len(noun) == 1 and noun[0].lower() in words.function:
+        return
+    lowered = [w.lower() for w in noun]
+    head = noun[lowered.index("of") - 1] if "of" in lowered else noun[-1]
+    if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", head) or head.lower().endswith("ing") and len(noun) == 1:
+        return
+    if not vocab.is_plural(head) and n.value != 1:
+        known = vocab.by_word.get(head.lower())
+        if known is None:
+            return  # "8 billion illegal ..." stops before its noun; "100 related" is no count
+    if n.value == 1 and not n.digits and n.kind is NumberKind.CARDINAL and head.lower() not in vocab.by_word:
+        if not re.match(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+", text[n.span.end :]) or head.lower() in words.function:
+            return
+    unit = _count_unit(noun, vocab)
+    draft.unit, draft.end = unit, end
+    draft.noun_words, draft.noun_span = noun, (start, end)
+
+
+def _count_unit(noun: list[str], vocab) -> Unit:
+    """The unit of a counted noun phrase, with coordinated heads ("websites and platforms") kept."""
+    words = [w for w in noun]
+    if "of" in [w.lower() for w in words]:
+        i = [w.lower() for w in words].index("of")
+        head = vocab.singular(words[i - 1])
+        return Unit.count(f"{head} of {' '.join(w.lower() for w in words[i + 1 :])}")
+    lowered = [w.lower() for w in words]
+    for conj in ("and", "or"):
+        if conj in lowered:
+            i = lowered.index(conj)
+            left, right = words[:i], words[i + 1 :]
+            if left and right and vocab.is_plural(left[-1]) and vocab.is_plural(right[-1]):
+                a, b = vocab.count_unit(left), vocab.count_unit(right)
+                if a == b:
+                    return a
+                if a.kind is UnitKind.COUNT and b.kind is UnitKind.COUNT:
+                    return Unit.count(f"{a.key} {conj} {b.key}")
+            words = right or left
+            break
+    return vocab.count_unit(words)
+
+
+def _qualifier(text: str, draft: _Draft, sentence: Span, words: _Words) -> None:
+    """A qualifier right before the figure ("over", "nearly") or right after its unit ("and above")."""
+    start = max(sentence.start, draft.start - 40)
+    m = words.qualifier_before_re.search(text, start, draft.start)
+    if m:
+        draft.qualifier = words.qualifier_kinds[" ".join(m.group("q").lower().split())]
+        draft.start = m.start("q")
+    m = words.qualifier_after_re.match(text, draft.end, sentence.end)
+    if m:
+        draft.qualifier = draft.qualifier or words.qualifier_kinds[" ".join(m.group("q").lower().split())]
+        draft.end = m.end()
+
+
+# ---------------------------------------------------------------- series
+
+
+_SERIES_GAP_RE = re.compile(r"^\s*(?:in\s+(?:the\s+(?:year\s+)?)?(?:19|20)\d\d\s*)?,?\s*to\s*$", re.I)
+
+
+def _series(ctx: _Context, sentence: Span, drafts: list[_Draft]) -> None:
+    """Pair "from X ... to Y" figures into series, copying a unit stated on one side to the other."""
+    text = ctx.text
+    for a, b in zip(drafts, drafts[1:]):
+        lead = text[max(sentence.start, a.start - 12) : a.start]
+        if not re.search(r"(?i)\bfrom\s*$", lead):
+            continue
+        gap = text[a.end : b.start]
+        if not _SERIES_GAP_RE.match(gap):
+            continue
+        if a.unit is None and b.unit is not None and b.unit.kind is not UnitKind.COUNT:
+            a.unit = b.unit
+        if b.unit is None and a.unit is not None:
+            b.unit = a.unit
+        if a.unit is not None and b.unit is not None and a.unit.kind != b.unit.kind:
+            continue
+        a.series_with, a.series_first = b, True
+        b.series_with = a
+
+
+def _inherit_unit(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft], vocab) -> None:
+    """A unit from context: the series partner, "the number of X ...", "that figure", "X a day"."""
+    text, words = ctx.text, _words()
+    partner = draft.series_with
+    if partner is not None and partner.unit is not None:
+        draft.unit = partner.unit
+        return
+    head = text[sentence.start : draft.start]
+    head = re.sub(r"(?i)\s*(?:from|to|by|at)?\s*$", "", head)
+    head = re.sub(r"(?i)\s*(?:over|more than|nearly|about|around|some|just|only|almost|roughly)\s*$", "", head)
+    if re.search(r"(?i)\b(?:that|this|the)\s+figure\s+(?:was|is|stood at|reached|came to)\s*(?:just|only)?\s*$", text[sentence.start : draft.start]):
+        if ctx.last_figure is not None and ctx.last_figure.unit is not None:
+            draft.unit = ctx.last_figure.unit
+            draft.measure = ctx.last_figure.measure
+            return
+    subject = _subject_phrase(head, words)
+    if subject:
+        tokens = _WORD_RE.findall(subject)
+        for noun in ("number of", "total number of"):
+            m = re.search(rf"(?i)\b{noun}\s+(.+)$", subject)
+            if m:
+                tokens = _WORD_RE.findall(re.split(r"(?i)\s+(?:in|at|across|on)\s+", m.group(1))[0])
+                break
+        else:
+            if tokens and not vocab.is_plural(tokens[-1]):
+                tokens = []
+        if tokens and re.fullmatch(r"[A-Za-z][A-Za-z'-]*", tokens[-1]) and tokens[-1].lower() not in words.function:
+            draft.unit = _count_unit(tokens, vocab)
+            draft.measure = draft.measure or _normalise_measure(subject)
+            return
+    rate = re.match(r"(?i)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", text[draft.end : sentence.end])
+    earlier = [d for d in drafts if d.start < draft.start and d.unit is not None and d.unit.kind in {UnitKind.COUNT, UnitKind.PEOPLE}]
+    if rate and earlier:
+        draft.unit = earlier[-1].unit
+        draft.end += rate.end()
+
+
+def _subject_phrase(head: str, words: _Words) -> str:
+    """The noun phrase before the verb at the end of ``head`` ("the number of X grew")."""
+    m = next(reversed(list(words.change_verbs_re.finditer(head))), None)  # the last verb
+    if m is None or head[m.end() :].strip(" ,"):
+        return ""
+    before = head[: m.start()].rstrip()
+    before = re.sub(r"(?i)\s+(?:has|have|had)(?:\s+been)?$", "", before)
+    clause = re.split(r"[,;:]\s*|\b(?:while|whereas|but|and)\s+", before)[-1]
+    clause = re.sub(r"(?i)^(?:which|that|of which|of this|of these)\s*", "", clause).strip()
+    return clause
+
+
+# ---------------------------------------------------------------- periods
+
+
+def _periods(ctx: _Context, sentence: Span, drafts: list[_Draft], periods: list[PeriodMention]) -> None:
+    """Give each figure its reference period: its own phrase, the sentence's, the series', or the one carried."""
+    refs = [p for p in periods if p.role is PeriodRole.REFERENCE]
+    same = [p for p in periods if p.role is PeriodRole.SAME_AS_BEFORE]
+    clause_breaks = [m.start() + sentence.start for m in re.finditer(r"[,;:()—]|\b(?:while|whereas|but)\b", sentence.text)]
+    for draft in drafts:
+        chosen: PeriodMention | None = None
+        partner = draft.series_with
+        if partner is not None:
+            chosen = _series_period(ctx, sentence, draft, partner, refs)
+            if chosen is not None:
+                draft.period = chosen
+                continue
+        after = [p for p in refs if p.span.start >= draft.end and p.span.start - draft.end <= 50]
+        after = [p for p in after if not any(draft.end <= c < p.span.start for c in clause_breaks)]
+        after = [p for p in after if not any(d is not draft and draft.end <= d.start < p.span.start for d in drafts)]
+        if after:
+            chosen = after[0]
+        else:
+            before = [p for p in refs if p.span.end <= draft.start]
+            if before:
+                chosen = before[-1]
+            elif same and ctx.carry is not None:
+                chosen = ctx.carry
+            else:
+                rest = [p for p in refs if p.span.start >= draft.end]
+                if rest:
+                    chosen = rest[0]
+                elif same:
+                    chosen = ctx.carry
+                elif not (draft.unit is not None and draft.unit.is_duration):
+                    chosen = ctx.carry
+        draft.period = chosen
+
+
+def _series_period(ctx: _Context, sentence: Span, draft: _Draft, partner: _Draft, refs: list[PeriodMention]) -> PeriodMention | None:
+    """Series ends take "in 2015"/"in 2020" after them, else the ends of "from 2015 to 2020", else the previous series'."""
+    own = [p for p in refs if p.span.start >= draft.end and p.span.start - draft.end <= 12 and p.bounds is None]
+    if own:
+        return own[0]
+    first = draft.series_first
+    intervals = [p for p in refs if p.bounds is not None and p.span.end <= max(draft.start, partner.start)]
+    if intervals:
+        interval = intervals[-1]
+        bound = interval.bounds[0] if first else interval.bounds[1]
+        return PeriodMention(interval.span, bound, PeriodRole.REFERENCE)
+    if ctx.last_series is not None:
+        return ctx.last_series[0 if first else 1]
+    return None
+
+
+def _update_carry(ctx: _Context, periods: list[PeriodMention], drafts: list[_Draft]) -> None:
+    """The period a sentence sets for the sentences after it, within a paragraph."""
+    in_series = [d for d in drafts if d.series_with is not None]
+    if in_series:
+        firsts = [d for d in in_series if d.series_first]
+        if firsts:
+            ctx.last_series = (firsts[-1].period, firsts[-1].series_with.period if firsts[-1].series_with else None)
+        ctx.carry = None
+        return
+    refs = [p for p in periods if p.role is PeriodRole.REFERENCE]
+    if refs:
+        ctx.carry = refs[-1]
+
+
+# ---------------------------------------------------------------- measures and subjects
+
+
+def _normalise_measure(phrase: str) -> str:
+    """What is measured, as a key shared by every mention of it.
+
+    >>> _normalise_measure("the market size of its tea industry")
+    'tea industry market size'
+    >>> _normalise_measure("The number of bus riders in Kenya")
+    'bus riders'
+    """
+    words = _words()
+    text = " ".join(phrase.replace("’", "'").split()).strip(" ,.;:")
+    text = re.sub(r"(?i)^(?:the|a|an|its|their|our|this|these|that|those)\s+", "", text)
+    text = re.sub(r"(?i)\s+in\s+(?:[A-Z][\w'-]*\s*)+$", "", text) if re.search(r"\s+in\s+[A-Z]", text) else text
+    m = words.measure_of_re.fullmatch(text)
+    if m and not re.search(r"\b(?:in|of|for|on|at)\b", m.group("what")):
+        noun = " ".join(m.group("noun").lower().split())
+        text = m.group("what") if noun in {"number", "total number"} else f"{m.group('what')} {m.group('noun')}"
+    else:
+        m = re.fullmatch(r"(?i)(?:the\s+)?(?:total\s+)?number\s+of\s+(.+)", text)
+        if m:
+            text = m.group(1)
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"(?i)\bas\s+a\s+(share|percentage|proportion)\s+of\s+(?:its|their|the)\s+", r"\1 of ", text).strip()
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].isalpha() and first[1:].islower() and not rest[:1].isupper():
+        text = first.lower() + (" " + rest if rest else "")
+    return text
+
+
+_PARTICLES = r"(?:\s+(?:out|up|down|off|with|in|away|back))?"
+
+
+def _measure(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Draft]) -> None:
+    """Name what a figure measures, from the sentence around it.
+
+    In order: a share ("accounted for 30% of the total"), a change of the
+    figure before ("up 3.4%"), a series' measure, what a duration is of ("held
+    the fair for nine years"), the subject of the verb before the figure ("the
+    number of car owners rose to ..."), the counted thing and its verb ("61
+    bridges built"), what a sum of money is for ("deals worth ...").
+    """
+    if draft.measure:
+        draft.measure = _normalise_measure(draft.measure)
+        return
+    text, words = ctx.text, _words()
+    head = text[sentence.start : draft.start]
+    tail = text[draft.end : sentence.end]
+    share = re.match(r"(?i)\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+)?([\w'’-]+(?:\s+(?!(?:in|of|for|and|or|on|at|by|with|to|from|than|as)\b)[\w'’-]+){0,3})", tail)
+    if share and draft.unit is not None and draft.unit.kind in {UnitKind.PERCENT, UnitKind.FRACTION}:
+        draft.share_of = share.group(1).strip()
+    if re.search(r"(?i)\bas\s+a\s+(?:share|percentage|proportion)\s+of\s+(?:its\s+|the\s+)?([\w-]+)", head):
+        draft.share_of = re.search(r"(?i)\bas\s+a\s+(?:share|percentage|proportion)\s+of\s+(?:its\s+|the\s+)?([\w-]+)", head).group(1)
+    share_verb = re.search(r"(?i)\b(?:accounting\s+for|accounted\s+for|accounts\s+for|account\s+for|made\s+up|making\s+up|makes\s+up|representing|represented)\s*$", head)
+    if share_verb and draft.share_of:
+        owner = _subject_phrase(head, words)
+        if not owner or owner.lower() in {"which", "it", "this", "that"}:
+            previous = [d for d in drafts if d.end <= draft.start and d is not draft]
+            base = previous[-1] if previous else None
+            owner = base.measure if base is not None and base.measure else ""
+        if owner:
+            draft.measure = f"{_normalise_measure(owner)} share of {draft.share_of}"
+            return
+    # "up 3.4% year on year", "an increase of 12.6%": the change of the figure just before
+    change = re.search(r"(?i)(?:\b(up|down)\s+(?:by\s+)?|\ban?\s+(increase|rise|decrease|drop|decline|growth)\s+of\s+)$", head)
+    earlier = [d for d in drafts if d.end <= draft.start and d is not draft]
+    if change and draft.unit is not None and draft.unit.kind in {UnitKind.PERCENT, UnitKind.POINT}:
+        base = earlier[-1] if earlier else ctx.last_figure
+        if base is not None and base.measure:
+            word = (change.group(1) or change.group(2)).lower()
+            direction = "growth" if word in {"up", "increase", "rise", "growth"} else "decline"
+            draft.measure = f"{base.measure} {direction}"
+            return
+    subject = _subject_phrase(re.sub(r"(?i)\s*(?:from|to|by|at)\s*$", "", head), words)
+    if subject:
+        if re.fullmatch(r"(?i)which|that|it|this", subject.strip()) or not subject.strip():
+            subject = ""
+        elif subject.lower().startswith(("which", "that")):
+            subject = ""
+    if not subject and re.search(r"(?i),\s*which\s+(?:has\s+)?\w+\s+(?:from\s+)?$", head):
+        antecedent = re.split(r"(?i),\s*which\b", head)[0]
+        m = re.search(r"(?i)\b(?:in|for|on|of|at|with|to|by)\s+((?:the|its|their)\s+.+)$", antecedent)
+        subject = m.group(1) if m else ""
+    if draft.series_with is not None and not draft.series_first and draft.series_with.measure:
+        draft.measure = draft.series_with.measure
+        return
+    if draft.unit is not None and draft.unit.is_duration:
+        m = re.search(r"(?i)\bfor\s*$", head)
+        if m:
+            clause = re.split(r"[,;]\s*", head[: m.start()])[-1]
+            clause = re.sub(r"(?i)^(?:[\w'-]+\s+){1,3}?(?:have|has|had)\s+(?!been\b)(?:also\s+)?", "", clause.strip())
+            clause = re.sub(r"(?i)\s+(?:has|have|had)\s+been\s+", " ", clause)
+            draft.measure = _normalise_measure(clause) if clause else "duration"
+            return
+    if subject and not (draft.noun_words and subject.lower().rstrip().endswith(("we", "they", "it"))):
+        draft.measure = _normalise_measure(subject)
+        return
+    if draft.noun_words:
+        noun = " ".join(draft.noun_words)
+        verb = re.search(rf"(?i)\b({words.verbs_re}){_PARTICLES}\s*$", re.sub(r"(?i)\s*(?:over|more than|nearly|about|around|some|almost|roughly|at least|up to|a total of)\s*$", "", head))
+        if verb and verb.group(1).lower() not in {"need", "speed", "seed", "feed", "bed"}:
+            phrase = verb.group(0).strip()
+            first = phrase.split()[0]
+            phrase = words.participles.get(first.lower(), first) + phrase[len(first) :]
+            draft.measure = _normalise_measure(f"{noun} {phrase}")
+            return
+        after_verb = re.match(rf"(?i)\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:newly\s+)?(?P<verb>{words.verbs_re}{_PARTICLES})\b", tail)
+        if after_verb:
+            draft.measure = _normalise_measure(f"{noun} {after_verb.group('verb')}")
+            return
+        draft.measure = _normalise_measure(noun)
+        return
+    if draft.unit is not None and draft.unit.kind is UnitKind.CURRENCY:
+        m = re.search(r"(?i)\b(?:worth|of|totaling|totalling)\s*$", head)
+        thing = re.search(r"(?i)\b(?:an?\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:worth|of|totaling|totalling)\s*$", head)
+        if m and thing and thing.group(1).lower() not in words.function:
+            draft.measure = _normalise_measure(thing.group(1))
+            return
+        spent = re.search(rf"(?i)\b(\w+ed|spent|paid|sold|raised|lost|won){_PARTICLES}\s+(?:a\s+record\s+)?$", head)
+        if spent:
+            draft.measure = _normalise_measure(f"amount {spent.group(0).strip()}")
+            return
+    draft.measure = draft.unit.key if draft.unit is not None else "quantity"
+
+
+_NAME_RE = r"(?:[A-Z][\w'&.-]*|[A-Z]{2,}\w*)(?:\s+(?:of|and|for|the|&)?\s*(?:[A-Z][\w'&.-]*))*"
+_SUBJECT_VERB_RE = re.compile(
+    rf"^(?:[^,]{{0,60}},\s*)?(?P<name>{_NAME_RE})\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|remains\s+|also\s+)?(?:\w+ed|has|is|was|tops|ranks|leads|remains|holds|boasts|accounts|now)\b"
+)
+
+
+def _subject(ctx: _Context, sentence: Span, draft: _Draft) -> None:
+    """The place or body a figure is about: "... riders in Kenya", or the sentence's named subject."""
+    text = ctx.text
+    region = text[sentence.start : draft.start]
+    m = re.search(rf"\b(?:in|of)\s+(?P<name>{_NAME_RE})\s+(?:grew|rose|increased|fell|reached|was|were|stood|hit|totaled|dropped|declined)\b", region)
+    span = None
+    if m:
+        span = Span.of(text, sentence.start + m.start("name"), sentence.start + m.end("name"))
+    else:
+        m = _SUBJECT_VERB_RE.match(region)
+        if m and _is_proper_name(m.group("name")):
+            span = Span.of(text, sentence.start + m.start("name"), sentence.start + m.end("name"))
+        elif re.match(r"(?i)^(?:[^,]{0,60},\s*)?the\s+(?:country|nation)\b", region) and ctx.last_subject is not None:
+            draft.subject = ctx.last_subject
+            return
+    if span is not None:
+        draft.subject = Subject(span, ctx.lookup(span.text))
+        ctx.last_subject = draft.subject
+
+
+def _is_proper_name(name: str) -> bool:
+    words = name.split()
+    first = words[0].lower()
+    if first in _words().function or first in {"we", "our", "it", "they", "this", "these", "there", "in", "since", "by", "last", "first", "second"}:
+        return False
+    if len(words) == 1:
+        return not unit_vocabulary().is_plural(words[0]) and words[0].lower() not in unit_vocabulary().by_word
+    return True
+
+
+# ---------------------------------------------------------------- rankings and fines
+
+
+_ORDINAL_VALUES = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+}  # fmt: skip
+_ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_SCOPE = r"(?:\s+(?:in\s+the\s+world|globally|worldwide|in\s+(?P<scope>[A-Z][\w]+)))?"
+_MEASURE_END = r"(?=\s+for\s+(?:several|many|a\s+few|\w+\s+consecutive|\w+)\s+(?:years|months|decades)|\s+with\b|\s+and\s+(?:is|ranks|has|remains)\b|[,;.]|$)"
+_RANKING_RES = [
+    re.compile(rf"\b(?P<verb>tops|topped|top|leads|led|lead)\s+the\s+world\s+in\s+(?P<measure>.+?){_MEASURE_END}"),
+    re.compile(rf"\b(?:ranks?|ranked|ranking|has\s+ranked|remained|remains|stands?|placed?)\s+{_ORD}{_SCOPE}(?:\s+for\s+[\w\s]+?)?(?:\s+in\s+the\s+world)?\s+in\s+(?P<measure>.+?){_MEASURE_END}"),
+    re.compile(rf"\b(?:the\s+)?world'?s\s+(?:{_ORD}\s+)?(?:largest|biggest|highest|longest|greatest)\s+(?P<measure>.+?){_MEASURE_END}"),
+    re.compile(rf"(?P<measure>\b[\w'’ -]+?)\s+(?:is|are|remains|remain)\s+the\s+(?:{_ORD}\s+)?(?:largest|biggest|highest)\s+in\s+the\s+world"),
+]
+
+
+def _rankings(ctx: _Context, sentence: Span) -> list[Ranking]:
+    text = sentence.text
+    out: list[Ranking] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _RANKING_RES:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            ordinal = (m.groupdict().get("ord") or "first").lower()
+            rank = _ORDINAL_VALUES.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+            if rank < 1:
+                continue
+            measure = m.group("measure")
+            measure = re.sub(r"(?i)^(?:the\s+)?(?:country'?s\s+|its\s+)?", "", measure.strip())
+            scope = m.groupdict().get("scope") or ("world" if re.search(r"(?i)world|global", m.group(0)) else None)
+            span = Span.of(ctx.text, sentence.start + m.start(), sentence.start + m.end())
+            subject = _ranking_subject(ctx, sentence, m.start())
+            out.append(Ranking(span, rank, _normalise_measure(measure), ctx.turn, scope, subject))
+            taken.append(m.span())
+    return sorted(out, key=lambda r: r.span.start)
+
+
+def _ranking_subject(ctx: _Context, sentence: Span, pos: int) -> Subject | None:
+    region = sentence.text[:pos]
+    m = re.match(rf"^(?:[^,]{{0,60}},\s*)?(?P<name>{_NAME_RE})\s+(?:has\s+|have\s+|is\s+|also\s+|now\s+)?", region)
+    if m and _is_proper_name(m.group("name")) and m.end() >= len(region.rstrip()) - 40:
+        span = Span.of(ctx.text, sentence.start + m.start("name"), sentence.start + m.end("name"))
+        subject = Subject(span, ctx.lookup(span.text))
+        ctx.last_subject = subject
+        return subject
+    if re.match(r"(?i)^(?:[^,]{0,60},\s*)?the\s+(?:country|nation)\b", region) or re.search(r"(?i)\band\s+$", region):
+        return ctx.last_subject
+    return None
+
+
+def _company(text: str) -> re.Match[str] | None:
+    suffixes = "|".join(re.escape(s.rstrip(".")) + r"\.?" for s in sorted(_words().company_suffixes, key=len, reverse=True))
+    return re.match(rf"(?:(?:a|an|the)\s+)?(?:[A-Z][\w&'-]*\.?)(?:\s+(?:[A-Z][\w&'-]*\.?|of|and|&))*(?:,?\s+(?:{suffixes})(?![\w]))*", text)
+
+
+def _find_fines(ctx: _Context, sentence: Span, drafts: list[_Draft]) -> list[tuple[_Draft, Span, int]]:
+    """Fines among the figures: "a fine of N on X", "fined X N", "X was fined N".
+
+    Returns each fine's amount, its target and where the fine phrase starts.
+    """
+    text = ctx.text
+    enforcement = _words().enforcement
+    found = []
+    for draft in drafts:
+        if draft.unit is None or draft.unit.kind is not UnitKind.CURRENCY:
+            continue
+        head = text[sentence.start : draft.start]
+        tail = text[draft.end : sentence.end]
+        target: Span | None = None
+        start = draft.start
+        m = re.search(r"(?i)\b(?:a|an)?\s*(?P<w>fines?|penalty|penalties)\s+(?:of|totaling|totalling|worth|amounting\s+to)\s+$", head)
+        if m and m.group("w").lower() in enforcement:
+            on = re.match(r"\s+(?:on|against|to)\s+", tail)
+            if on:
+                company = _company(tail[on.end() :])
+                if company:
+                    s = draft.end + on.end() + company.start()
+                    target = Span.of(text, s, s + len(company.group(0).rstrip(", ")))
+            verb = re.search(r"(?i)\b(?:imposed|levied|issued|handed\s+down|announced)\s+(?:a\s+|an\s+)?$", head[: m.start("w")])
+            start = sentence.start + (verb.start() if verb else m.start("w"))
+        else:
+            m = re.search(r"(?i)\b(?P<w>fined|penali[sz]ed)\s+(?P<target>.+?)\s+$", head)
+            if m and m.group("w").lower() in enforcement and len(m.group("target")) <= 80:
+                target = Span.of(text, sentence.start + m.start("target"), sentence.start + m.end("target"))
+                start = sentence.start + m.start("w")
+            else:
+                m = re.search(r"(?i)\b(?:was|were|has\s+been|had\s+been|got|been)\s+(?P<w>fined|penali[sz]ed)\s+$", head)
+                if m:
+                    name = re.search(rf"(?P<name>{_NAME_RE})$", head[: m.start()].rstrip())
+                    if name and _is_proper_name(name.group("name")):
+                        target = Span.of(text, sentence.start + name.start("name"), sentence.start + name.end("name"))
+                        start = target.start
+        if target is None:
+            continue
+        target = target.strip(" ,")
+        if target.text:
+            found.append((draft, target, start))
+    return found
+
+
+def _freeze(ctx: _Context, draft: _Draft) -> Figure:
+    period = draft.period
+    return Figure(
+        span=Span.of(ctx.text, draft.start, draft.end),
+        value=draft.number.value,
+        unit=draft.unit,
+        measure=draft.measure or "quantity",
+        turn=ctx.turn,
+        qualifier=draft.qualifier,
+        period=period.period if period is not None else None,
+        period_span=period.span if period is not None else None,
+        subject=draft.subject,
+        share_of=draft.share_of,
+    )

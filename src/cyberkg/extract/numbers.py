@@ -1,0 +1,235 @@
+"""Numbers written in English: digits, words, fractions, scale words, ordinals.
+
+Pure functions over text. :func:`find_numbers` finds every number in a text
+with its value as a :class:`~decimal.Decimal`; it does not decide whether the
+number is a figure (that needs its unit and context, see
+:mod:`cyberkg.extract.figures`).
+
+>>> [(n.span.text, decimal_text(n.value), n.kind.value) for n in find_numbers(
+...     "over 2.06 billion users, one-sixth of them, 48,000 apps, nine years, the 31st time")]
+[('2.06 billion', '2060000000', 'cardinal'), ('one-sixth', '0.166667', 'fraction'), ('48,000', '48000', 'cardinal'), ('nine', '9', 'cardinal'), ('31st', '31', 'ordinal')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from enum import StrEnum
+from functools import cache
+
+from ..lexicon import read_list
+from ..model import Span
+
+#: Fractions that do not come out even are rounded to this many decimal places.
+FRACTION_PLACES = 6
+
+
+class NumberKind(StrEnum):
+    CARDINAL = "cardinal"
+    FRACTION = "fraction"
+    ORDINAL = "ordinal"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written ("2.06 billion", "one-sixth", "31st") and its value."""
+
+    span: Span
+    value: Decimal
+    kind: NumberKind
+    digits: bool  # written with digits rather than words
+    scaled: bool  # a scale word ("million") is part of it
+
+    def __post_init__(self) -> None:
+        if not self.value.is_finite():
+            raise ValueError(f"number {self.span.text!r} has no finite value")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    words: dict[str, int]
+    scales: dict[str, int]
+    denominators: dict[str, int]
+    ordinals: frozenset[str]
+    digits_re: re.Pattern[str]
+    words_re: re.Pattern[str]
+    fraction_re: re.Pattern[str]
+    one_in_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]
+
+
+def _pairs(name: str) -> dict[str, int]:
+    out = {}
+    for line in read_list(name):
+        word, value = line.rsplit(None, 1)
+        out[word.lower()] = int(value)
+    return out
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    """Number words, scales, fraction and ordinal words from the data files, compiled."""
+    words = _pairs("number_words")
+    scales = {w: 10**e for w, e in _pairs("scales").items()}
+    denominators = _pairs("fractions")
+    ordinals = frozenset(_pairs("ordinal_words"))
+    scale = rf"(?:\s*-?\s*(?P<scale>{_alt(scales)})\b)?"
+    digits_re = re.compile(rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?{scale}", re.I)
+    word = _alt([*words, *scales])
+    words_re = re.compile(rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{word})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{word}))*\b", re.I)
+    small = _alt([w for w, v in words.items() if v < 100])
+    fraction_re = re.compile(rf"\b(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)})|(?P<half>half))\b", re.I)
+    one_in_re = re.compile(rf"\b(?P<num>{small}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{small}|\d+)\b", re.I)
+    tens = _alt([w for w, v in words.items() if 20 <= v < 100])
+    ordinal_re = re.compile(rf"\b(?:(?:{tens})-)?(?:{_alt(ordinals)})\b", re.I)
+    return _Vocabulary(words, scales, denominators, ordinals, digits_re, words_re, fraction_re, one_in_re, ordinal_re)
+
+
+def decimal_text(value: Decimal) -> str:
+    """The canonical xsd:decimal form of ``value``: no exponent, no trailing zeros.
+
+    >>> [decimal_text(Decimal(s)) for s in ["2.06E+9", "17.30", "100", "0.5"]]
+    ['2060000000', '17.3', '100', '0.5']
+    """
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def _fraction(numerator: int, denominator: int) -> Decimal:
+    value = Decimal(numerator) / Decimal(denominator)
+    return value.quantize(Decimal(1).scaleb(-FRACTION_PLACES), rounding=ROUND_HALF_EVEN).normalize()
+
+
+def words_value(text: str) -> Decimal | None:
+    """The value of a number written in words, or None if the words do not make one.
+
+    >>> [words_value(s) for s in ["twenty-five", "one hundred and twenty", "two million", "a dozen", "five five"]]
+    [Decimal('25'), Decimal('120'), Decimal('2000000'), Decimal('12'), None]
+    """
+    vocab = vocabulary()
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    total, current, last = 0, 0, None
+    for token in tokens:
+        if token in {"a", "an"}:
+            current = 1 if current == 0 else current
+            last = "a"
+            continue
+        if token == "hundred":
+            current = (current or 1) * 100
+        elif token in vocab.scales:
+            total += (current or 1) * vocab.scales[token]
+            current = 0
+        elif token in vocab.words:
+            value = vocab.words[token]
+            if last in vocab.words and last not in {"hundred", "dozen"} and (vocab.words[last] < 20 or value >= 10):
+                return None  # "five five", "twenty thirty": two numbers, not one
+            if token == "dozen":
+                current = (current or 1) * 12
+            else:
+                current += value
+        else:
+            return None
+        last = token
+    return Decimal(total + current)
+
+
+def parse_number(text: str) -> Decimal:
+    """The value of one number phrase: digits, words, a fraction, an optional scale word.
+
+    >>> [decimal_text(parse_number(s)) for s in ["2.06 billion", "12.8 trillion", "48,000", "two-sevenths", "nine", "one in four"]]
+    ['2060000000', '12800000000000', '48000', '0.285714', '9', '0.25']
+    >>> parse_number("many")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a number: 'many'
+    """
+    found = find_numbers(text)
+    if len(found) != 1 or found[0].span.text != text.strip():
+        raise ValueError(f"not a number: {text!r}")
+    return found[0].value
+
+
+def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> list[NumberMention]:
+    """Every number in ``text``, leftmost first, none overlapping.
+
+    Digits glued to letters ("5G", "IPv6", "COVID-19") are names, not numbers,
+    and are skipped. Spans are offsets into ``source`` where ``text`` starts
+    at ``offset`` (by default into ``text`` itself).
+    """
+    source = text if source is None else source
+    vocab = vocabulary()
+    found: list[tuple[int, int, Decimal, NumberKind, bool, bool]] = []
+
+    for m in vocab.fraction_re.finditer(text):
+        if m.group("half"):
+            value = Decimal("0.5")
+        else:
+            num = m.group("num").lower()
+            numerator = 1 if num in {"a", "an"} else vocab.words[num]
+            denominator = vocab.denominators[m.group("den").lower()]
+            if numerator > 1 and not m.group("den").lower().endswith("s") and denominator != 2:
+                continue  # "two third": not a fraction
+            value = _fraction(numerator, denominator)
+        found.append((m.start(), m.end(), value, NumberKind.FRACTION, False, False))
+    for m in vocab.one_in_re.finditer(text):
+        num, den = (g.lower() for g in m.group("num", "den"))
+        a = int(num) if num.isdigit() else vocab.words.get(num, 0)
+        b = int(den) if den.isdigit() else vocab.words.get(den, 0)
+        if 0 < a < b:
+            found.append((m.start(), m.end(), _fraction(a, b), NumberKind.FRACTION, num.isdigit(), False))
+    for m in vocab.digits_re.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        if before.isalnum() or before == "_" or (before == "-" and start > 1 and text[start - 2].isalpha()):
+            continue  # "IPv6", "G20", "COVID-19"
+        if before == "." and start > 1 and text[start - 2].isdigit():
+            continue
+        num_end = m.end("ord") if m.group("ord") else m.end("num")
+        after = text[num_end : num_end + 1]
+        if not m.group("scale") and (after.isalpha() and not m.group("ord") or after == "_"):
+            end = num_end  # "5G": a name; "10km": the unit follows (checked by the caller)
+            if not _attached_unit(text, num_end):
+                continue
+        if m.group("ord"):
+            found.append((start, num_end, Decimal(m.group("num").replace(",", "")), NumberKind.ORDINAL, True, False))
+            continue
+        value = Decimal(m.group("num").replace(",", ""))
+        if m.group("scale"):
+            value *= vocab.scales[m.group("scale").lower()]
+        found.append((start, end, value, NumberKind.CARDINAL, True, bool(m.group("scale"))))
+    for m in vocab.words_re.finditer(text):
+        phrase = m.group(0)
+        if phrase.split()[0].lower() in vocab.scales or phrase.lower() in {"a", "an"}:
+            continue
+        value = words_value(phrase)
+        if value is None:
+            continue
+        scaled = any(t in vocab.scales for t in re.split(r"[\s-]+", phrase.lower()))
+        found.append((m.start(), m.end(), value, NumberKind.CARDINAL, False, scaled))
+    for m in vocab.ordinal_re.finditer(text):
+        found.append((m.start(), m.end(), Decimal(0), NumberKind.ORDINAL, False, False))
+
+    kept: list[NumberMention] = []
+    taken_until = -1
+    rank = {NumberKind.FRACTION: 0, NumberKind.CARDINAL: 1, NumberKind.ORDINAL: 2}
+    for start, end, value, kind, digits, scaled in sorted(found, key=lambda f: (f[0], -f[1], rank[f[3]])):
+        if start < taken_until:
+            continue
+        kept.append(NumberMention(Span.of(source, offset + start, offset + end), value, kind, digits, scaled))
+        taken_until = end
+    return kept
+
+
+def _attached_unit(text: str, pos: int) -> bool:
+    """Whether the letters glued to a number at ``pos`` are a unit symbol ("10km", "5GW")."""
+    from .units import unit_vocabulary
+
+    m = re.match(r"[A-Za-z²³·]+", text[pos:])
+    return bool(m) and m.group(0) in unit_vocabulary().symbols

@@ -54,6 +54,8 @@ _MAX_JOINED_QUOTE = 600
 _UNIT = 160.0
 # Components up to this size are laid out by Kamada–Kawai, larger ones by Fruchterman–Reingold.
 _KAMADA_KAWAI_MAX = 150
+# Components up to this size use the dense (numpy) force layout: fast, and n² memory.
+_DENSE_MAX = 3000
 _TREE_DX, _TREE_DY = 190.0, 150.0
 
 
@@ -560,8 +562,10 @@ def _force_layout(view: View) -> dict[str, tuple[float, float]]:
             if len(members) <= _KAMADA_KAWAI_MAX:
                 # Even edge lengths read best in small components; the start is a circle, so no randomness.
                 raw = nx.kamada_kawai_layout(sub)
+            elif len(members) <= _DENSE_MAX:
+                raw = _spring(members, sub.edges())
             else:
-                raw = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=100, method="force" if len(members) < 500 else "energy")
+                raw = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=50, method="force")
             lengths = sorted(math.dist(raw[a], raw[b]) for a, b in sub.edges())
             scale = _UNIT / max(lengths[len(lengths) // 2], 1e-6)
             local = {n: (float(p[0]) * scale, float(p[1]) * scale) for n, p in raw.items()}
@@ -579,6 +583,33 @@ def _force_layout(view: View) -> dict[str, tuple[float, float]]:
         x += w
         row_height = max(row_height, h)
     return positions
+
+
+def _spring(members: list[str], edges: Iterable[tuple[str, str]], iterations: int = 60) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold on a dense distance matrix with numpy, from seeded random positions.
+
+    The algorithm of ``networkx.spring_layout`` for small graphs, which
+    networkx switches to a slower sparse method from 500 nodes on.
+    """
+    import numpy as np
+
+    n = len(members)
+    index = {m: i for i, m in enumerate(members)}
+    adjacency = np.zeros((n, n))
+    for a, b in edges:
+        adjacency[index[a], index[b]] = adjacency[index[b], index[a]] = 1.0
+    pos = np.random.RandomState(LAYOUT_SEED).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
+        distance = np.clip(np.sqrt((delta**2).sum(axis=-1)), 0.01, None)
+        displacement = np.einsum("ijk,ij->ik", delta, k * k / distance**2 - adjacency * distance / k)
+        length = np.clip(np.sqrt((displacement**2).sum(axis=-1)), 0.01, None)
+        pos += displacement * (t / length)[:, np.newaxis]
+        t -= dt
+    return {m: (float(pos[i, 0]), float(pos[i, 1])) for m, i in index.items()}
 
 
 # ---------------------------------------------------------------- networkx graphs and their formats

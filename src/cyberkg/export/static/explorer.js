@@ -32,8 +32,8 @@
     return data.sources[iri] || iri;
   }
 
-  function nodeSize(degree) {
-    return Math.min(18 + 7 * Math.log2(1 + degree), 64);
+  function nodeSize(degree, big) {
+    return big ? Math.min(10 + 4 * Math.log2(1 + degree), 36) : Math.min(18 + 7 * Math.log2(1 + degree), 64);
   }
 
   function elements(view) {
@@ -46,7 +46,7 @@
       var style = data.nodeKinds[n.kind] || {};
       return {
         group: 'nodes',
-        data: { id: n.id, label: n.label, kind: n.kind, colour: style.colour, shape: style.shape, size: nodeSize(degree[n.id] || 0) },
+        data: { id: n.id, label: n.label, kind: n.kind, colour: style.colour, shape: style.shape, size: nodeSize(degree[n.id] || 0, view.nodes.length > 300) },
         position: { x: n.x, y: n.y }
       };
     });

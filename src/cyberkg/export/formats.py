@@ -47,6 +47,16 @@ PICTURE_FONT = "WenQuanYi Zen Hei,Noto Sans CJK SC,DejaVu Sans,sans-serif"
 # out by neato from a fixed seed, with overlaps removed so labels stay legible.
 _TREE_GRAPH = ", rankdir=TB, nodesep=0.25, ranksep=0.6, newrank=true"
 _FORCE_GRAPH = f", start={LAYOUT_SEED}, overlap=prism, overlap_scaling=-4, sep=\"+6\", splines=true, outputorder=edgesfirst"
+# Bigger views keep the seeded positions of the view, with straight edges:
+# removing overlaps and routing splines takes Graphviz minutes from a few hundred nodes.
+_PINNED_GRAPH = ", splines=false, outputorder=edgesfirst"
+PICTURE_LAYOUT_MAX = 150
+# Points per layout pixel when positions are kept.
+_PINNED_SCALE = 1.5
+
+
+def _pinned(view: View) -> bool:
+    return view.kind is not ViewKind.ORGCHART and len(view.nodes) > PICTURE_LAYOUT_MAX
 
 
 def render(view: View, fmt: Format | str, *, date: str | None = None) -> bytes:
@@ -71,7 +81,8 @@ def render(view: View, fmt: Format | str, *, date: str | None = None) -> bytes:
     if fmt in (Format.SVG, Format.PNG):
         from .pictures import draw
 
-        return draw(dot(view), fmt.value, engine="dot" if view.kind is ViewKind.ORGCHART else "neato")
+        engine = "dot" if view.kind is ViewKind.ORGCHART else "neato"
+        return draw(dot(view), fmt.value, engine=engine, pinned=_pinned(view))
     from .explorer import explorer_html
 
     return explorer_html([view])
@@ -115,13 +126,15 @@ def _wrapped(label: str, width: int) -> str:
 
 
 def dot(view: View) -> str:
-    """The view in Graphviz DOT: the org chart ranked top-down, other views at their seeded positions."""
+    """The view in Graphviz DOT: the org chart ranked top-down; small views laid out by neato
+    from a fixed seed, bigger ones at the seeded positions of the view."""
     tree = view.kind is ViewKind.ORGCHART
+    pinned = _pinned(view)
     arrow = "->" if view.directed else "--"
     out = [
         f"{'digraph' if view.directed else 'graph'} {dot_string('cyberkg ' + view.kind.value)} {{",
         f"  graph [charset=\"UTF-8\", fontname={dot_string(PICTURE_FONT)}, fontsize=14, label={dot_string(view.title)},"
-        f" labelloc=t, bgcolor=\"white\", pad=0.3{_TREE_GRAPH if tree else _FORCE_GRAPH}];",
+        f" labelloc=t, bgcolor=\"white\", pad=0.3{_TREE_GRAPH if tree else _PINNED_GRAPH if pinned else _FORCE_GRAPH}];",
         f"  node [fontname={dot_string(PICTURE_FONT)}, fontsize=10, style=filled, penwidth=1.2, margin=\"0.08,0.04\"];",
         f"  edge [fontname={dot_string(PICTURE_FONT)}, fontsize=8, arrowsize=0.6, penwidth=0.8];",
     ]
@@ -137,6 +150,8 @@ def dot(view: View) -> str:
             attrs["style"] = '"filled,rounded"'
         if n.kind is NodeKind.POST:
             attrs["fontsize"] = "9"
+        if pinned:
+            attrs["pos"] = dot_string(f"{n.x * _PINNED_SCALE:.1f},{-n.y * _PINNED_SCALE:.1f}!")
         out.append(f"  {dot_string(n.id)} [{', '.join(f'{k}={v}' for k, v in attrs.items())}];")
     for e in view.edges:
         colour, line = EDGE_STYLES[e.kind]

@@ -24,11 +24,12 @@ def graphviz_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def draw(dot_source: str, fmt: str, *, engine: str = "dot") -> bytes:
+def draw(dot_source: str, fmt: str, *, engine: str = "dot", pinned: bool = False) -> bytes:
     """Lay out and draw ``dot_source`` as ``svg`` or ``png``.
 
     ``engine="dot"`` ranks the graph top-down; ``engine="neato"`` lays it out
-    by force, from the seed the DOT gives (``start``).
+    by force, from the seed the DOT gives (``start``), or keeps the positions
+    the DOT gives its nodes when ``pinned``.
 
     Raises:
         MissingToolError: Graphviz is not installed.
@@ -40,6 +41,8 @@ def draw(dot_source: str, fmt: str, *, engine: str = "dot") -> bytes:
     if exe is None:
         raise MissingToolError(f"drawing {fmt.upper()} needs Graphviz's 'dot' program: {INSTALL_HINT}")
     args = [exe, f"-K{engine}", f"-T{fmt}"]
+    if pinned:
+        args.append("-n")
     if fmt == "png":
         args.append("-Gdpi=110")
     try:

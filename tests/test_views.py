@@ -557,3 +557,13 @@ def test_build_without_graphviz_still_conforms_and_notes_the_skip(tmp_path, caps
 def test_build_no_views_writes_only_the_graph(tmp_path):
     assert main(["build", "--out", str(tmp_path / "o"), "--quiet", "--no-views"]) == 0
     assert not (tmp_path / "o" / "views").exists()
+
+
+def test_readme_documents_every_view_and_format_and_shows_the_explorer():
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Graph views", 1)[1].split("\n## ", 1)[0]
+    for kind in ViewKind:
+        assert f"| `{kind.value}` |" in section, kind
+    for fmt in Format:
+        assert f"`{fmt.value}`" in section, fmt
+    assert "](docs/explorer.png)" in section and (TESTS.parent / "docs" / "explorer.png").is_file()

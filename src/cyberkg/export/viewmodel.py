@@ -59,7 +59,7 @@ class EdgeKind(StrEnum):
 
 
 #: Seed of every layout, so the same graph is drawn the same way on every run.
-LAYOUT_SEED = 20220819
+LAYOUT_SEED = 7
 
 #: RDF class → node kind, most specific first: a node takes the kind of the
 #: first row whose class it has (a media outlet is also an org:Organization).

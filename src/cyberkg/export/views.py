@@ -52,8 +52,6 @@ RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".xml": "xml", ".t
 _MAX_JOINED_QUOTE = 600
 # Pixels of a typical edge in force layouts, and between leaves and rows of the org chart.
 _UNIT = 160.0
-# Components up to this size are laid out by Kamada–Kawai, larger ones by Fruchterman–Reingold.
-_KAMADA_KAWAI_MAX = 150
 # Components up to this size use the dense (numpy) force layout: fast, and n² memory.
 _DENSE_MAX = 3000
 _TREE_DX, _TREE_DY = 190.0, 150.0
@@ -559,11 +557,8 @@ def _force_layout(view: View) -> dict[str, tuple[float, float]]:
             sub = nx.Graph()
             sub.add_nodes_from(members)
             sub.add_edges_from(sorted(tuple(sorted(e)) for e in simple.subgraph(members).edges()))
-            if len(members) <= _KAMADA_KAWAI_MAX:
-                # Even edge lengths read best in small components; the start is a circle, so no randomness.
-                raw = nx.kamada_kawai_layout(sub)
-            elif len(members) <= _DENSE_MAX:
-                raw = _spring(members, sub.edges())
+            if len(members) <= _DENSE_MAX:
+                raw = _spring(members, sub.edges(), iterations=200 if len(members) <= 150 else 60)
             else:
                 raw = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=50, method="force")
             lengths = sorted(math.dist(raw[a], raw[b]) for a, b in sub.edges())

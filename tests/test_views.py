@@ -22,7 +22,7 @@ from cyberkg.export.bundle import default_views, render_view
 from cyberkg.export.explorer import csp_hash, explorer_html
 from cyberkg.export.formats import Format, dot, render
 from cyberkg.export.viewmodel import EdgeKind, NodeKind, ViewKind
-from cyberkg.export.views import graph_date, index_graph, project, read_graph
+from cyberkg.export.views import graph_date, project, read_graph
 from cyberkg.parse import read_transcript
 from cyberkg.pipeline import build_graph
 from cyberkg.vocab import CKG, ORG, RDF, SKOS
@@ -256,7 +256,7 @@ def test_views_gexf_reads_back_with_the_same_nodes_and_edges(sample_graph, kind)
     assert sorted(tuple(sorted((u, v))) for u, v in back.edges()) == sorted(tuple(sorted((e.source, e.target))) for e in view.edges)
     labels = {n: d["label"] for n, d in back.nodes(data=True)}
     assert labels == {n.id: n.label for n in view.nodes}
-    for n, d in back.nodes(data=True):
+    for _, d in back.nodes(data=True):
         assert d["iri"] and d["kind"] and isinstance(d["evidence"], int) and d["quote"]
         assert "position" in d["viz"] and "color" in d["viz"]
 

@@ -149,7 +149,7 @@ def read_graph(data: Path) -> Graph:
 
 
 @dataclass
-class _Index:
+class GraphIndex:
     """The parts of a graph the views need, looked up by node."""
 
     out: dict[tuple[object, object], list[object]] = field(default_factory=lambda: defaultdict(list))
@@ -172,9 +172,9 @@ class _Index:
         return min(values, key=_term_key) if values else None
 
 
-def index_graph(graph: Graph) -> _Index:
+def index_graph(graph: Graph) -> GraphIndex:
     """Index ``graph`` for the views: typed nodes, labels, evidence quotes and what each turn names."""
-    ix = _Index()
+    ix = GraphIndex()
     types: dict[URIRef, set[object]] = defaultdict(set)
     for s, p, o in graph:
         if (s, p) not in ix.out:
@@ -197,7 +197,7 @@ def index_graph(graph: Graph) -> _Index:
     return ix
 
 
-def _evidence_quote(ix: _Index, ev: object) -> Quote | None:
+def _evidence_quote(ix: GraphIndex, ev: object) -> Quote | None:
     source = ix.value(ev, OA.hasSource)
     start = end = -1
     text = None
@@ -226,7 +226,7 @@ def _term_key(term: object) -> tuple:
     return (lang not in (None, "en"), str(term), lang or "")
 
 
-def _label(ix: _Index, node: URIRef) -> str:
+def _label(ix: GraphIndex, node: URIRef) -> str:
     kind = ix.kinds[node]
     for prop in LABEL_PROPERTIES.get(kind, DEFAULT_LABEL_PROPERTIES):
         values = [v for v in ix.out.get((node, prop), ()) if isinstance(v, Literal)]
@@ -247,7 +247,7 @@ def _local_name(iri: str) -> str:
     return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
-def _turn_mentions(ix: _Index) -> dict[URIRef, dict[URIRef, list[Quote]]]:
+def _turn_mentions(ix: GraphIndex) -> dict[URIRef, dict[URIRef, list[Quote]]]:
     """For each turn, the entities it names and the quotes where it names them.
 
     A turn names what it says ``ckg:mentions`` of, and every entity with
@@ -282,7 +282,7 @@ def _turn_mentions(ix: _Index) -> dict[URIRef, dict[URIRef, list[Quote]]]:
     return {turn: {e: sorted(qs) or list(ix.quotes[turn][:1]) for e, qs in sorted(named.items())} for turn, named in found.items()}
 
 
-def source_names(ix: _Index) -> dict[str, str]:
+def source_names(ix: GraphIndex) -> dict[str, str]:
     """Transcript IRI → file name, to show beside quotes."""
     names = {}
     for transcript in ix.inv.get((CKG.Transcript, RDF.type), ()):
@@ -294,9 +294,9 @@ def source_names(ix: _Index) -> dict[str, str]:
 # ---------------------------------------------------------------- projections
 
 
-def project(graph: Graph | _Index, kind: ViewKind | str) -> View:
+def project(graph: Graph | GraphIndex, kind: ViewKind | str) -> View:
     """Project ``graph`` (or its index) into the view ``kind``, laid out with a seeded layout."""
-    ix = graph if isinstance(graph, _Index) else index_graph(graph)
+    ix = graph if isinstance(graph, GraphIndex) else index_graph(graph)
     kind = ViewKind(kind)
     if kind is ViewKind.ENTITIES:
         view = _entities(ix)
@@ -309,7 +309,7 @@ def project(graph: Graph | _Index, kind: ViewKind | str) -> View:
     return _laid_out(view)
 
 
-def _node(ix: _Index, iri: URIRef, *, id: str | None = None, side: str = "", label: str | None = None) -> ViewNode:
+def _node(ix: GraphIndex, iri: URIRef, *, id: str | None = None, side: str = "", label: str | None = None) -> ViewNode:
     return ViewNode(
         id=id or str(iri),
         iri=str(iri),
@@ -322,7 +322,7 @@ def _node(ix: _Index, iri: URIRef, *, id: str | None = None, side: str = "", lab
     )
 
 
-def _properties(ix: _Index, node: URIRef) -> tuple[tuple[str, str], ...]:
+def _properties(ix: GraphIndex, node: URIRef) -> tuple[tuple[str, str], ...]:
     """What the graph says of ``node``: literals, and the labels of the nodes it links to."""
     props = []
     for p in ix.predicates.get(node, ()):
@@ -336,7 +336,7 @@ def _properties(ix: _Index, node: URIRef) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(set(props)))
 
 
-def _linked_label(ix: _Index, node: URIRef) -> str:
+def _linked_label(ix: GraphIndex, node: URIRef) -> str:
     value = ix.value(node, SKOS.prefLabel)
     return str(value) if value is not None else _curie(node)
 
@@ -361,7 +361,7 @@ class _EdgeDraft:
     details: set[str] = field(default_factory=set)
 
 
-def _follow(ix: _Index, rule: EdgeRule, start: URIRef, targets: set[URIRef]) -> Iterable[tuple[URIRef, tuple[object, ...]]]:
+def _follow(ix: GraphIndex, rule: EdgeRule, start: URIRef, targets: set[URIRef]) -> Iterable[tuple[URIRef, tuple[object, ...]]]:
     """Every path of ``rule`` from ``start`` to a node in ``targets``: (target, nodes on the path)."""
     paths: list[tuple[object, ...]] = [(start,)]
     for step in rule.path:
@@ -374,7 +374,7 @@ def _follow(ix: _Index, rule: EdgeRule, start: URIRef, targets: set[URIRef]) -> 
             yield end, p  # type: ignore[misc]
 
 
-def _edges(ix: _Index, rules: Sequence[EdgeRule], sources: Iterable[URIRef], targets: set[URIRef], ids: dict[URIRef, str] | None = None, target_ids: dict[URIRef, str] | None = None) -> list[ViewEdge]:
+def _edges(ix: GraphIndex, rules: Sequence[EdgeRule], sources: Iterable[URIRef], targets: set[URIRef], ids: dict[URIRef, str] | None = None, target_ids: dict[URIRef, str] | None = None) -> list[ViewEdge]:
     drafts: dict[tuple[str, str, EdgeRule], _EdgeDraft] = {}
     for rule in rules:
         for start in sorted(sources):
@@ -409,18 +409,18 @@ def _edges(ix: _Index, rules: Sequence[EdgeRule], sources: Iterable[URIRef], tar
     return edges
 
 
-def _of_kinds(ix: _Index, kinds: Iterable[NodeKind]) -> set[URIRef]:
+def _of_kinds(ix: GraphIndex, kinds: Iterable[NodeKind]) -> set[URIRef]:
     wanted = set(kinds)
     return {n for n, k in ix.kinds.items() if k in wanted}
 
 
-def _entities(ix: _Index) -> View:
+def _entities(ix: GraphIndex) -> View:
     nodes = _of_kinds(ix, ENTITY_KINDS)
     edges = _edges(ix, ENTITY_EDGES, nodes, nodes)
     return _view(ViewKind.ENTITIES, [_node(ix, n) for n in nodes], edges, directed=True, multigraph=True)
 
 
-def _orgchart(ix: _Index) -> View:
+def _orgchart(ix: GraphIndex) -> View:
     bodies = _of_kinds(ix, (NodeKind.BODY, NodeKind.COMPANY))
     outlets = _of_kinds(ix, (NodeKind.OUTLET,))
     # An outlet is in the chart only when it has units or posts of its own.
@@ -437,7 +437,7 @@ def _orgchart(ix: _Index) -> View:
     return _view(ViewKind.ORGCHART, nodes, edges, directed=True, multigraph=False)
 
 
-def _comention(ix: _Index) -> View:
+def _comention(ix: GraphIndex) -> View:
     entity_kinds = set(ENTITY_KINDS)
     drafts: dict[tuple[URIRef, URIRef], _EdgeDraft] = {}
     named: set[URIRef] = set()
@@ -477,7 +477,7 @@ def _joined_quote(turn: Quote | None, a: Sequence[Quote], b: Sequence[Quote]) ->
     return Quote(turn.source, lo, hi, turn.text[lo - turn.start : hi - turn.start])
 
 
-def _speakers(ix: _Index) -> View:
+def _speakers(ix: GraphIndex) -> View:
     speakers = {s for s in _of_kinds(ix, SPEAKER_KINDS) if ix.inv.get((s, CKG.spokenBy))}
     named = {e for entities in ix.mentions.values() for e in entities if ix.kinds.get(e) in set(ENTITY_KINDS)}
     speaker_ids = {s: f"speaker:{s}" for s in speakers}

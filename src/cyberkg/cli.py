@@ -33,6 +33,7 @@ def cli() -> None:
       cyberkg build                      # the bundled sample → ./cyberkg-out/
       cyberkg build talks/*.txt --out kg # your transcripts
       cyberkg query people --data kg     # who spoke, in which post, for which body
+      cyberkg view --kind orgchart --format svg --data kg
 
     Every person, body, post and turn in the graph links to evidence: the
     character offsets in the transcript and the exact words found there.
@@ -60,8 +61,9 @@ def cli() -> None:
     is_flag=True,
     help="Take every INPUT as a page of one conference (by default, consecutive inputs with the same title are).",
 )
+@click.option("--views/--no-views", default=True, show_default=True, help="Also write graph views into OUT/views/.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, quiet: bool) -> None:
     """Build the knowledge graph of transcripts.
 
     INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
@@ -72,6 +74,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
     Writes:
       OUT/graph.ttl        the knowledge graph (Turtle, same bytes on every run)
       OUT/validation.ttl   the SHACL validation report
+      OUT/views/           entities.graphml, entities.gexf (Gephi, yEd,
+                           Cytoscape), orgchart.svg (needs Graphviz) and
+                           explorer.html (open it in a browser)
 
     Exits 0 when the graph conforms to the shapes, 1 when it has violations
     (both files are still written), 2 on bad input (nothing is written).
@@ -83,7 +88,9 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
     progress = None
     if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
         progress = _progress
-    result = run_build(list(inputs), out=out, base=base, one_conference=one_conference, progress=progress)
+    result = run_build(
+        list(inputs), out=out, base=base, one_conference=one_conference, progress=progress, views=views
+    )
     elapsed = time.perf_counter() - started
     if not quiet:
         echo = click.echo
@@ -107,6 +114,11 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
                 echo(f"... and {len(result.report.violations) - 20} more in validation.ttl")
         for path in result.outputs:
             echo(f"Wrote {path}")
+        explorer = next((p for p in result.outputs if p.name == "explorer.html"), None)
+        if explorer is not None:
+            echo(f"Views in {explorer.parent}: open {explorer.name} in a browser; the .graphml and .gexf open in Gephi, yEd or Cytoscape")
+        for note in result.notes:
+            echo(f"Note: {note}")
         echo(f"Took {elapsed:.2f} s")
     sys.exit(EXIT_OK if result.conforms else EXIT_VIOLATIONS)
 
@@ -164,6 +176,70 @@ def query(query: str, data: Path, fmt: str) -> None:
 
     result = run_query(query, data=data)
     click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--kind",
+    "-k",
+    type=click.Choice(["entities", "orgchart", "comention", "speakers"]),
+    default="entities",
+    show_default=True,
+    help="Which view of the graph.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "cytoscape", "dot", "svg", "png", "html"]),
+    default="graphml",
+    show_default=True,
+    help="File format of the view.",
+)
+@click.option(
+    "--data",
+    "-d",
+    type=click.Path(path_type=Path),
+    default=Path("cyberkg-out"),
+    show_default=True,
+    help="A build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, .trig, .nq, .jsonld).",
+)
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None, help="File to write. [default: KIND.SUFFIX here]")
+def view(kind: str, fmt: str, data: Path, out: Path | None) -> None:
+    """Write a view of a built graph for Gephi, yEd, Cytoscape, Graphviz or a browser.
+
+    \b
+    Views:
+      entities   people, bodies, laws, documents, campaigns, events, outlets;
+                 edges: holds post in, part of, mentions, asks, answers
+      orgchart   bodies and their units, with people in their posts
+      comention  entities named in the same turn, weighted by how often
+      speakers   speaker -> what they named (bipartite)
+
+    \b
+    Formats:
+      graphml    Gephi, yEd, Cytoscape, networkx     gexf  Gephi
+      json       networkx node-link (D3)             cytoscape  Cytoscape.js
+      dot        Graphviz source                     svg, png   pictures (Graphviz)
+      html       self-contained interactive explorer, opens offline
+
+    Every node and edge carries its IRI, type, label, evidence count and
+    first evidence quote. The same graph gives the same bytes every time.
+
+    \b
+    Examples:
+      cyberkg view --kind orgchart --format svg --out orgchart.svg
+      cyberkg view --kind comention --format gexf --data kg
+    """
+    from .export.bundle import render_view, view_file_name
+    from .export.views import read_graph
+
+    target = out or Path(view_file_name(kind, fmt))
+    if target.is_dir():
+        target = target / view_file_name(kind, fmt)
+    payload = render_view(read_graph(data), kind, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(payload)
+    click.echo(f"Wrote {target}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,3 +30,7 @@ class UsageError(CyberkgError):
 
 class QueryError(CyberkgError):
     """A SPARQL query cannot be found, parsed or run."""
+
+
+class MissingToolError(CyberkgError):
+    """An optional program or library that a requested output needs is not installed."""

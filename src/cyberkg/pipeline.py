@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import InputError, UsageError
+from .export.bundle import VIEWS_FOLDER, default_views
 from .export.rdf import serialize
 from .ids import check_base
 from .model import Transcript
@@ -59,6 +60,7 @@ class BuildResult:
     report: ValidationReport
     counts: tuple[tuple[str, int], ...]
     outputs: tuple[Path, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def conforms(self) -> bool:
@@ -140,11 +142,13 @@ def build(
     base: str = DEFAULT_BASE,
     one_conference: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    views: bool = True,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``.
 
-    Writes ``out/graph.ttl`` and ``out/validation.ttl``. Violations do not
-    raise: they are in the returned report, and both files are written.
+    Writes ``out/graph.ttl`` and ``out/validation.ttl``, and with ``views``
+    the default views into ``out/views/``. Violations do not raise: they are
+    in the returned report, and every file is written.
 
     Raises:
         InputError: an input is missing, empty, binary or holds no transcript.
@@ -163,7 +167,12 @@ def build(
             "validation.ttl": serialize(report_graph(report, base=base), "turtle"),
         },
     )
-    return BuildResult(conferences, graph, report, count_classes(graph), outputs)
+    notes: tuple[str, ...] = ()
+    if views:
+        view_files = default_views(graph)
+        outputs += _write_all(out / VIEWS_FOLDER, dict(view_files.files))
+        notes = view_files.notes
+    return BuildResult(conferences, graph, report, count_classes(graph), outputs, notes)
 
 
 def count_classes(graph: Graph) -> tuple[tuple[str, int], ...]:

@@ -15,8 +15,12 @@ import urllib.request
 import pytest
 
 from cyberkg.export.rdf import serialize
+from cyberkg.parse import read_transcript
+from cyberkg.pipeline import build_graph
 from cyberkg.query import format_result, run_query
 from cyberkg.resources import bundled_query, bundled_query_names
+
+from .conftest import ENTITY_FIXTURES
 
 ENDPOINT = os.environ.get("CYBERKG_SPARQL_ENDPOINT")
 
@@ -38,10 +42,16 @@ def _http(method: str, url: str, *, data: bytes | None = None, headers: dict | N
         return response.read()
 
 
+@pytest.fixture(scope="module")
+def data(sample_transcript):
+    """The sample and a Foreign Ministry fixture, so every bundled query has rows."""
+    fm = read_transcript(ENTITY_FIXTURES / "fm-regular" / "input.txt")
+    return serialize(build_graph([sample_transcript, fm])[1])
+
+
 @pytest.mark.parametrize("name", bundled_query_names())
-def test_bundled_queries_give_the_same_rows_on_the_server(endpoint, sample_build, tmp_path, name):
+def test_bundled_queries_give_the_same_rows_on_the_server(endpoint, data, tmp_path, name):
     graph_iri = f"urn:cyberkg:test:{name}"
-    data = serialize(sample_build[1])
     store = f"{endpoint}/store?graph={urllib.parse.quote(graph_iri, safe='')}"
     _http("PUT", store, data=data, headers={"Content-Type": "text/turtle"})
     try:

@@ -294,7 +294,7 @@ class _Table:
                     name=name,
                     aliases=aliases,
                     acronyms=tuple(d.acronyms),
-                    evidence=tuple(sorted(set(d.evidence))),
+                    evidence=_outermost(d.evidence),
                     parent=d.parent if d.parent != key else None,
                     honorific=d.honorific,
                     role=role,
@@ -793,6 +793,17 @@ def _redirect(
         for m in mentions
     ]
     return new_posts, new_mentions
+
+
+def _outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    """Evidence without spans inside another of the same entity: "Li Wei" within "Mr. Li Wei"."""
+    unique = sorted(set(evidence), key=lambda e: (e.page, e.span.start, -e.span.end))
+    out: list[Evidence] = []
+    for ev in unique:
+        if out and out[-1].page == ev.page and out[-1].span.start <= ev.span.start and ev.span.end <= out[-1].span.end:
+            continue
+        out.append(ev)
+    return tuple(sorted(out))
 
 
 def _first_date(pages: Sequence[Transcript], which: str) -> tuple[int, DateMention] | None:

@@ -103,3 +103,24 @@ def test_turtle_round_trips_any_text(values):
     for i, value in enumerate(values):
         graph.add((URIRef(f"https://example.org/s{i}"), URIRef("https://schema.org/name"), Literal(value)))
     assert isomorphic(Graph().parse(data=turtle(graph).decode("utf-8"), format="turtle"), graph)
+
+
+_BRIEFING_WORDS = st.sampled_from(
+    ["the", "Law", "Regulations on", "Water", "Forum", "Ministry of", "Co., Ltd.", "(ABC)", "ABC", '"Clean" campaign',
+     "Mr.", "Premier", "Li Wei", "opinions on", "issued", "2021", "1.5 billion", "yuan", "percent",
+     "first half of this year", "in July", "for eight years in a row", "18th", "Congress", "and", ",", ".",
+     "Reuters:", "QUESTION:", "MR LEE:", "\n", "Li Wei, director of the Water Bureau (WB)\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(NAMES.map(lambda n: n + ":"), st.lists(_BRIEFING_WORDS, max_size=25).map(" ".join)), max_size=12))
+def test_graph_of_any_briefing_like_text_conforms(lines):
+    from cyberkg.validate import format_result, validate
+
+    try:
+        t = parse_transcript("Briefing on water | May 2, 2024\n\n" + "\n".join(lines))
+    except InputError:
+        return
+    report = validate(build_graph([t])[1])
+    assert report.conforms, [format_result(r) for r in report.results][:3]

@@ -411,7 +411,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         posts=tuple(posts.values()),
         turns=tuple(turns),
         mentions=_dedupe(mentions),
-        unresolved=tuple(sorted(set(unresolved), key=lambda u: (u.evidence, u.kind))),
+        unresolved=_one_per_span(unresolved),
         moderator=moderator,
         figures=figures,
     )
@@ -793,6 +793,15 @@ def _redirect(
         for m in mentions
     ]
     return new_posts, new_mentions
+
+
+def _one_per_span(unresolved: list[Unresolved]) -> tuple[Unresolved, ...]:
+    """One unresolved mention per span: the most specific kind ("person" before "unknown")."""
+    rank = {"person": 0, "acronym": 1}
+    best: dict[Evidence, Unresolved] = {}
+    for u in sorted(set(unresolved), key=lambda u: (u.evidence, rank.get(u.kind, 2), u.kind, u.reason)):
+        best.setdefault(u.evidence, u)
+    return tuple(best[e] for e in sorted(best))
 
 
 def _outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cyberkg.entities import Conference, normalise_key
 from cyberkg.model import Kind
 from cyberkg.parse import read_transcript
 from cyberkg.relate import relate
-from cyberkg.resolve import Conference, normalise_key, resolve
+from cyberkg.resolve import resolve
 
 FIXTURES = Path(__file__).parent / "fixtures_entities"
 #: Written after the extractor was tuned, by someone who had not seen its code; never tuned on.

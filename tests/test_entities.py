@@ -7,11 +7,12 @@ import re
 import pytest
 from rdflib import Literal
 
+from cyberkg.entities import Rule
 from cyberkg.model import Kind, Role
 from cyberkg.parse import parse_transcript, read_transcript
 from cyberkg.pipeline import build_graph
 from cyberkg.relate import relate
-from cyberkg.resolve import Rule, resolve
+from cyberkg.resolve import resolve
 from cyberkg.validate import validate
 from cyberkg.vocab import CKG, RDF
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cyberkg.entities import Rule, normalise_key
 from cyberkg.model import Kind, Role
 from cyberkg.parse import parse_transcript, read_transcript
-from cyberkg.resolve import Rule, normalise_key, resolve
+from cyberkg.resolve import resolve
 
 from .conftest import fixture_cases
 

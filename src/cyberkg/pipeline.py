@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .entities import Conference, normalise_key
 from .errors import InputError, UsageError
 from .export.bundle import VIEWS_FOLDER, default_views
 from .export.rdf import serialize
@@ -24,7 +25,7 @@ from .model import Transcript
 from .parse import parse_bytes, read_transcript
 from .rdf import to_graph
 from .relate import relate
-from .resolve import Conference, normalise_key, resolve
+from .resolve import resolve
 from .resources import SAMPLE, sample_file
 from .validate import ValidationReport, report_graph, validate
 from .vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA

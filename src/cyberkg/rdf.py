@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
+from .entities import Conference, Entity, Rule
 from .extract.figures import Figure, Qualifier, Subject
 from .extract.numbers import decimal_text
 from .extract.units import Unit, UnitKind
 from .ids import Minter
 from .model import Evidence, Kind, Role, Span
 from .periods import Granularity, Period
-from .resolve import Conference, Entity, Rule
 from .vocab import CKG, CUR, OA, ORG, PREFIXES, QB, RDF, RDFS, SCHEMA, SKOS, UNIT, XSD
 
 #: The concept for each participant role (declared in the ontology).

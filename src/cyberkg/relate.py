@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .entities import Conference, ResolvedTurn
 from .model import Role
-from .resolve import Conference, ResolvedTurn
 
 
 def link_answers(turns: tuple[ResolvedTurn, ...]) -> tuple[tuple[int, int], ...]:

@@ -14,298 +14,19 @@ name but different kinds stay apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 
+from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
-from .extract.figures import Figures, extract_figures
+from .extract.figures import extract_figures
 from .extract.headline import headline_speaker
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
-from .extract.orgs import expansion_of, is_acronym, is_org_name, split_nested, strip_article
-from .extract.phrases import head_part
+from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.roster import extract_roster
 from .lexicon import lexicon, word_set
-from .model import DateMention, Evidence, Kind, LabelKind, Role, Source, Span, Transcript
-
-
-class Rule(StrEnum):
-    """How a mention was resolved to its entity."""
-
-    NAME = "name"  # the same name, once case, articles, spacing and hyphens are folded
-    ACRONYM = "acronym"  # an acronym defined in parentheses after the full name
-    SHORT_FORM = "short-form"  # "ABC Central Committee" = "Central Committee of the <ABC spelled out>"
-    COUNTRY_SUFFIX = "country-suffix"  # "X Law of the People's Republic of China" = "X Law"
-    SURNAME = "surname"  # "Mr. Li" = the one person called Li
-    TITLE = "title"  # a person named after a title: "Premier Zhou Wen"
-    LABEL = "label"  # the label of a turn
-
-
-def normalise_key(text: str) -> str:
-    """A matching key for a name: case, accents, articles, punctuation and spacing folded.
-
-    >>> normalise_key("the  Director-General’s Office of the Bureau")
-    "director general's office of bureau"
-    """
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = re.sub(r"(?i)\bthe\s+", "", text.strip())
-    text = re.sub(r"[\s\-–—_]+", " ", text)
-    return text.strip(" .,;:").casefold()
-
-
-def display_name(name: str) -> str:
-    """A person's name for display: an all-capitals label such as "PARKS" becomes "Parks".
-
-    >>> display_name("PARKS"), display_name("Li Wei")
-    ('Parks', 'Li Wei')
-    """
-    return name.title() if name.isupper() and len(name) > 3 else name
-
-
-# ---------------------------------------------------------------- resolved values
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A person, body or named thing, with every form it is called by and its evidence."""
-
-    kind: Kind
-    key: str
-    name: str
-    aliases: tuple[str, ...]
-    acronyms: tuple[str, ...]
-    evidence: tuple[Evidence, ...]
-    parent: str | None = None  # bodies: the key of the body it is a unit of
-    honorific: str | None = None  # people
-    role: Role | None = None  # people
-    edition: int | None = None  # events: "the 18th ..."
-    editions_held: int | None = None  # events: "for eight years in a row"
-
-
-@dataclass(frozen=True, slots=True)
-class Post:
-    key: str
-    title: str
-    holder: str
-    organization: str | None
-    evidence: tuple[Evidence, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedTurn:
-    order: int
-    page: int
-    label: Span | None
-    span: Span
-    role: Role
-    speaker: tuple[Kind, str] | None  # a person or media outlet; None for an unnamed questioner
-    speaker_kind: LabelKind
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A turn names an entity at a span, resolved by a rule."""
-
-    turn: int
-    target: tuple[Kind, str]
-    evidence: Evidence
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Unresolved:
-    """Words that look like an entity but could not be resolved."""
-
-    evidence: Evidence
-    kind: str
-    reason: str
-    turn: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Conference:
-    """Everything resolved from the pages of one conference."""
-
-    sources: tuple[Source, ...]
-    title: Evidence
-    published: tuple[int, DateMention] | None
-    held: tuple[int, DateMention] | None
-    entities: tuple[Entity, ...]
-    posts: tuple[Post, ...]
-    turns: tuple[ResolvedTurn, ...]
-    mentions: tuple[Mention, ...]
-    unresolved: tuple[Unresolved, ...]
-    moderator: str | None
-    answers: tuple[tuple[int, int], ...] = ()  # (answer turn, question turn), set by relate
-    figures: tuple[Figures, ...] = ()  # per page: stated quantities, series, rankings, fines, rejected numbers
-
-    @property
-    def people(self) -> tuple[Entity, ...]:
-        return tuple(e for e in self.entities if e.kind is Kind.PERSON)
-
-    @property
-    def organizations(self) -> tuple[Entity, ...]:
-        return tuple(e for e in self.entities if e.kind in (Kind.ORGANIZATION, Kind.COMPANY, Kind.MEDIA))
-
-    def of_kind(self, kind: Kind) -> tuple[Entity, ...]:
-        return tuple(e for e in self.entities if e.kind is kind)
-
-
-# ---------------------------------------------------------------- the table being built
-
-
-@dataclass
-class _Draft:
-    kind: Kind
-    key: str
-    name: str
-    forms: list[str] = field(default_factory=list)
-    acronyms: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    parent: str | None = None
-    honorific: str | None = None
-    in_roster: bool = False
-    spoke: bool = False
-    block: Role | None = None
-    edition: int | None = None
-    editions_held: int | None = None
-
-
-@dataclass
-class _Table:
-    """Entities by (kind, key), and the names and acronyms that point at them."""
-
-    drafts: dict[tuple[Kind, str], _Draft] = field(default_factory=dict)
-    acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
-    by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
-
-    def get(self, kind: Kind, key: str) -> _Draft | None:
-        return self.drafts.get((kind, key))
-
-    def add(self, kind: Kind, key: str, name: str, evidence: Evidence | None, form: str | None = None) -> _Draft:
-        draft = self.drafts.get((kind, key))
-        if draft is None:
-            draft = self.drafts[(kind, key)] = _Draft(kind, key, name)
-        form = form if form is not None else name
-        if form not in draft.forms:
-            draft.forms.append(form)
-            self.by_form.setdefault(normalise_key(form), (kind, key))
-        if evidence is not None:
-            draft.evidence.append(evidence)
-        return draft
-
-    def define_acronym(self, acronym: str, target: tuple[Kind, str]) -> None:
-        draft = self.drafts[target]
-        if acronym not in draft.acronyms:
-            draft.acronyms.append(acronym)
-        self.acronyms.setdefault(acronym, target)
-
-    def org_acronym(self, acronym: str) -> _Draft | None:
-        target = self.acronyms.get(acronym)
-        return self.drafts[target] if target and target[0] is Kind.ORGANIZATION else None
-
-    # -- bodies
-
-    def canonical_org(self, text: str) -> tuple[str, Rule]:
-        """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
-        text = strip_article(Span.of(text, 0, len(text))).text
-        chain = split_nested(Span.of(text, 0, len(text)))
-        if chain[0].parent is not None:
-            parent = chain[0].parent
-            canonical, rule = self.canonical_org(parent.text)
-            prefix = text[: parent.start]
-            if canonical != parent.text and prefix.endswith(" of "):
-                prefix += "the "  # "X of ABC" → "X of the Agency for B C"
-            return prefix + canonical, rule
-        words = text.split()
-        if len(words) >= 2 and is_acronym(words[0]):
-            owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
-            if owner is not None and is_org_name(" ".join(words[1:])):
-                return f"{' '.join(words[1:])} of the {owner.name}", Rule.SHORT_FORM
-        expanded = self._expand(text)
-        return expanded, (Rule.SHORT_FORM if expanded != text else Rule.NAME)
-
-    def org_by_initials(self, acronym: str) -> _Draft | None:
-        """The one known body whose initials spell an acronym never defined ("NPC")."""
-        letters = acronym.lower()
-        found = [
-            d
-            for (kind, _), d in self.drafts.items()
-            if kind is Kind.ORGANIZATION and _initials(d.name) == letters
-        ]
-        return found[0] if len(found) == 1 else None
-
-    def _expand(self, text: str) -> str:
-        def spell(m: re.Match[str]) -> str:
-            owner = self.org_acronym(m.group(2))
-            if owner is None:
-                return m.group(0)
-            return ("the " if m.group(1) else "") + owner.name
-
-        return re.sub(r"(?<![\w-])(the\s+)?([A-Z][A-Za-z0-9&]+)(?![\w-])", spell, text)
-
-    def add_org(self, span: Span, page: int, *, kind: Kind = Kind.ORGANIZATION) -> tuple[str, Rule]:
-        """Add a possibly nested body name; return the key of the outermost body and the rule.
-
-        Parents are added before their units, so a unit's parent is the body
-        its full name ends with ("A of the B" → B), whether written out or not.
-        """
-        chain = split_nested(strip_article(span))
-        key, rule = "", Rule.NAME
-        for i in range(len(chain) - 1, -1, -1):
-            link = chain[i]
-            draft = self.org_acronym(link.name.text) if is_acronym(link.name.text) else None
-            if draft is not None:
-                draft.evidence.append(Evidence(page, link.name))
-                key, rule = draft.key, Rule.ACRONYM
-                continue
-            name, rule = self.canonical_org(link.name.text)
-            key = normalise_key(name)
-            draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
-            if draft.parent is None:
-                parent = split_nested(Span.of(name, 0, len(name)))[0].parent
-                parent_key = normalise_key(parent.text) if parent is not None else None
-                if parent_key is not None and (Kind.ORGANIZATION, parent_key) in self.drafts and parent_key != key:
-                    draft.parent = parent_key
-        return key, rule
-
-    def freeze(self, *, moderator: str | None) -> tuple[Entity, ...]:
-        out = []
-        for (kind, key), d in self.drafts.items():
-            role = None
-            if kind is Kind.PERSON:
-                role = (
-                    Role.MODERATOR
-                    if key == moderator
-                    else Role.SPEAKER
-                    if d.in_roster or d.spoke
-                    else Role.MENTIONED
-                )
-            name = d.name if kind in (Kind.ORGANIZATION, Kind.PERSON, Kind.MEDIA) else max(d.forms, key=len)
-            if kind is Kind.LAW:
-                name = short_law_name(name)
-            aliases = tuple(sorted({f for f in d.forms if f != name and f not in d.acronyms}))
-            out.append(
-                Entity(
-                    kind=kind,
-                    key=key,
-                    name=name,
-                    aliases=aliases,
-                    acronyms=tuple(d.acronyms),
-                    evidence=_outermost(d.evidence),
-                    parent=d.parent if d.parent != key else None,
-                    honorific=d.honorific,
-                    role=role,
-                    edition=d.edition,
-                    editions_held=d.editions_held,
-                )
-            )
-        return tuple(out)
-
-
-# ---------------------------------------------------------------- resolution
+from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
+from .registry import Registry, find_org, known, lookup_body, merge_short_forms
 
 
 def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
@@ -314,7 +35,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         pages = [pages]
     if not pages:
         raise ValueError("a conference needs at least one transcript")
-    table = _Table()
+    table = Registry()
     posts: dict[str, Post] = {}
     unresolved: list[Unresolved] = []
     paragraphs = _paragraph_mentions(pages)
@@ -383,7 +104,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         for paragraph in _turn_paragraphs(pages[t.page], t):
             _honorifics(table, pages[t.page].text, t.page, t.order, paragraph, mentions, unresolved)
 
-    redirect = _merge_short_forms(table)
+    redirect = merge_short_forms(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions)
 
@@ -393,7 +114,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     date = held or published
     first_turns = [min((t.order for t in turns if t.page == p), default=1) for p in range(len(pages))]
     figures = tuple(
-        extract_figures(page, lookup=lambda name: _lookup_body(table, name), held=date[1].date if date else None, first_turn=first)
+        extract_figures(page, lookup=lambda name: lookup_body(table, name), held=date[1].date if date else None, first_turn=first)
         for page, first in zip(pages, first_turns, strict=True)
     )
     turns = [
@@ -434,7 +155,7 @@ def _turn_paragraphs(page: Transcript, turn: ResolvedTurn) -> tuple[Span, ...]:
     return ()
 
 
-def _define_org_acronym(table: _Table, page: int, acronym: Span, expansion: Span) -> None:
+def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Span) -> None:
     key, _ = table.add_org(expansion, page)
     table.define_acronym(acronym.text, (Kind.ORGANIZATION, key))
     table.drafts[(Kind.ORGANIZATION, key)].evidence.append(Evidence(page, acronym))
@@ -447,12 +168,7 @@ def _add_post(posts: dict[str, Post], holder: str, title: str, org_key: str | No
     posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,))
 
 
-def _initials(name: str) -> str:
-    """ "National People's Congress" → "npc"."""
-    return "".join(w[0].lower() for w in re.findall(r"[^\s\-]+", name) if w.lower() not in ("of", "the", "and", "for", "on"))
-
-
-def _portfolio_body(table: _Table, page: int, title: str, body: Span) -> str:
+def _portfolio_body(table: Registry, page: int, title: str, body: Span) -> str:
     """The body of a post written in lower case: "minister of natural resources" → the Ministry of Natural Resources."""
     wanted = " of " + normalise_key(body.text)
     found = sorted(k for (kind, k) in table.drafts if kind is Kind.ORGANIZATION and k.endswith(wanted) and len(k.split(" of ")) == 2)
@@ -479,7 +195,7 @@ def _name_variants(name: str) -> set[str]:
     return {tokens[0].casefold(), tokens[-1].casefold()}
 
 
-def _lookup_person(table: _Table, text: str) -> tuple[str | None, Rule | None, str]:
+def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None, str]:
     """Find a person by full name or a unique short form: (key, rule, why-not)."""
     key = normalise_key(text)
     if table.get(Kind.PERSON, key) is not None:
@@ -492,7 +208,7 @@ def _lookup_person(table: _Table, text: str) -> tuple[str | None, Rule | None, s
     return None, None, "no person of that name"
 
 
-def _turns(pages: Sequence[Transcript], table: _Table, headline_key: str | None) -> list[ResolvedTurn]:
+def _turns(pages: Sequence[Transcript], table: Registry, headline_key: str | None) -> list[ResolvedTurn]:
     out: list[ResolvedTurn] = []
     honorific_re = lexicon().honorific_re
     for p, page in enumerate(pages):
@@ -532,7 +248,7 @@ def _turns(pages: Sequence[Transcript], table: _Table, headline_key: str | None)
     return out
 
 
-def _resolve_typed(table: _Table, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
+def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
     ev = Evidence(page, m.span)
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
@@ -554,7 +270,7 @@ def _resolve_typed(table: _Table, text: str, page: int, turn: int, m: EntityMent
         key, rule = table.add_org(m.span, page, kind=m.kind)
         target = (Kind.ORGANIZATION, key)
         if m.owner is not None:
-            owner = _find_org(table, m.owner.text)
+            owner = find_org(table, m.owner.text)
             draft = table.drafts[target]
             if owner is not None and draft.parent is None and owner.key != draft.key:
                 draft.parent = owner.key
@@ -589,32 +305,14 @@ def _resolve_typed(table: _Table, text: str, page: int, turn: int, m: EntityMent
     out.append(Mention(turn, (m.kind, key), ev, rule))
 
 
-def _lookup_body(table: _Table, name: str) -> tuple[Kind, str] | None:
-    """The body, company or outlet a name stands for (by acronym, name, form as written), if any."""
-    text = strip_article(Span.of(name, 0, len(name))).text
-    hit = _known(table, text)
-    if hit is not None and hit[0][0] in (Kind.ORGANIZATION, Kind.COMPANY, Kind.MEDIA):
-        return hit[0]
-    found = _find_org(table, text) if text else None
-    return (Kind.ORGANIZATION, found.key) if found is not None else None
-
-
-def _find_org(table: _Table, text: str) -> _Draft | None:
-    by_acronym = table.org_acronym(text)
-    if by_acronym is not None:
-        return by_acronym
-    name, _ = table.canonical_org(text)
-    return table.get(Kind.ORGANIZATION, normalise_key(name))
-
-
 def _resolve_unknown(
-    table: _Table, page: int, turn: int, m: EntityMention, out: list[Mention], unresolved: list[Unresolved]
+    table: Registry, page: int, turn: int, m: EntityMention, out: list[Mention], unresolved: list[Unresolved]
 ) -> None:
-    whole = _known(table, m.span.text)
+    whole = known(table, m.span.text)
     found = [(m.span, whole)] if whole else []
     if whole is None and "-" in m.span.text and " " not in m.span.text:  # "ABC-led"
         head = m.span.sub(0, m.span.text.index("-"))
-        hit = _known(table, head.text)
+        hit = known(table, head.text)
         found = [(head, hit)] if hit else []
     if not found:
         for piece in _pieces(m.span):
@@ -622,7 +320,7 @@ def _resolve_unknown(
             words = list(re.finditer(r"\S+", piece.text))
             for w in words:
                 part = piece.sub(w.start(), len(piece.text))
-                hit = _known(table, part.text)
+                hit = known(table, part.text)
                 if hit is not None:
                     found.append((part, hit))
                     break
@@ -651,24 +349,11 @@ def _pieces(span: Span) -> list[Span]:
     return pieces
 
 
-def _known(table: _Table, text: str) -> tuple[tuple[Kind, str], Rule] | None:
-    """The entity a name or acronym already stands for."""
-    if text in table.acronyms:
-        return table.acronyms[text], Rule.ACRONYM
-    key = normalise_key(text)
-    for kind in Kind:
-        if (kind, key) in table.drafts:
-            return (kind, key), Rule.NAME
-    if key in table.by_form:  # a form as written ("ABC Central Committee")
-        return table.by_form[key], Rule.NAME
-    return None
-
-
 _NAME_TOKENS = r"(?:[A-Z][\w'’\-]*|[\u3400-\u9fff]+)"
 
 
 def _honorifics(
-    table: _Table,
+    table: Registry,
     text: str,
     page: int,
     turn: int,
@@ -707,7 +392,7 @@ def _honorifics(
         mentions.append(Mention(turn, (Kind.PERSON, key), ev, rule))
 
 
-def _moderator(table: _Table, turns: list[ResolvedTurn]) -> str | None:
+def _moderator(table: Registry, turns: list[ResolvedTurn]) -> str | None:
     """The moderator: labelled in the roster, else the first speaker who introduces roster people."""
     for (kind, key), d in table.drafts.items():
         if kind is Kind.PERSON and d.block is Role.MODERATOR:
@@ -722,60 +407,6 @@ def _moderator(table: _Table, turns: list[ResolvedTurn]) -> str | None:
     if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", first.span.text) for name in others):
         return draft.key
     return None
-
-
-def _short_forms(draft: _Draft) -> set[str]:
-    """Keys of the shorter names an entity may be called by once it has been named in full.
-
-    A unit without its parent ("Department of X" for "Department of X of the Y
-    Ministry"); a law, document or event without what follows its head
-    ("Stockholm Convention" for "Stockholm Convention on Persistent Pollutants");
-    "Foreign Ministry" for "Ministry of Foreign Affairs".
-    """
-    out = set()
-    name = draft.name if draft.kind is Kind.ORGANIZATION else max(draft.forms, key=len)
-    words = name.split()
-    if draft.kind is Kind.ORGANIZATION:
-        parent = split_nested(Span.of(name, 0, len(name)))[0].parent
-        if parent is not None:
-            out.add(normalise_key(re.sub(r"\s+of(?:\s+the)?\s*$", "", name[: parent.start])))
-        m = re.match(r"(\w+) of (\w+)", name)
-        if m and m.group(1) in lexicon().org_heads:
-            out.add(normalise_key(f"{m.group(2)} {m.group(1)}"))  # "Foreign Ministry"
-    elif draft.kind in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
-        head = head_part(words)
-        if 2 <= len(head) < len(words):
-            out.add(normalise_key(" ".join(head)))
-    return out
-
-
-def _merge_short_forms(table: _Table) -> dict[tuple[Kind, str], tuple[Kind, str]]:
-    """Merge entities named only by a short form into the one entity it is short for."""
-    by_short: dict[tuple[Kind, str], list[tuple[Kind, str]]] = {}
-    for target, draft in table.drafts.items():
-        for short in _short_forms(draft):
-            by_short.setdefault((draft.kind, short), []).append(target)
-    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
-    for target, draft in list(table.drafts.items()):
-        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target]
-        if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
-            continue
-        into = table.drafts[longer[0]]
-        for form in draft.forms:
-            if form not in into.forms:
-                into.forms.append(form)
-        into.evidence.extend(draft.evidence)
-        into.acronyms.extend(a for a in draft.acronyms if a not in into.acronyms)
-        into.parent = into.parent or draft.parent
-        into.editions_held = into.editions_held or draft.editions_held
-        redirect[target] = longer[0]
-        del table.drafts[target]
-    for draft in table.drafts.values():
-        if draft.parent is not None and (Kind.ORGANIZATION, draft.parent) in redirect:
-            draft.parent = redirect[(Kind.ORGANIZATION, draft.parent)][1]
-    for acronym, target in list(table.acronyms.items()):
-        table.acronyms[acronym] = redirect.get(target, target)
-    return redirect
 
 
 def _redirect(
@@ -802,17 +433,6 @@ def _one_per_span(unresolved: list[Unresolved]) -> tuple[Unresolved, ...]:
     for u in sorted(set(unresolved), key=lambda u: (u.evidence, rank.get(u.kind, 2), u.kind, u.reason)):
         best.setdefault(u.evidence, u)
     return tuple(best[e] for e in sorted(best))
-
-
-def _outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:
-    """Evidence without spans inside another of the same entity: "Li Wei" within "Mr. Li Wei"."""
-    unique = sorted(set(evidence), key=lambda e: (e.page, e.span.start, -e.span.end))
-    out: list[Evidence] = []
-    for ev in unique:
-        if out and out[-1].page == ev.page and out[-1].span.start <= ev.span.start and ev.span.end <= out[-1].span.end:
-            continue
-        out.append(ev)
-    return tuple(sorted(out))
 
 
 def _first_date(pages: Sequence[Transcript], which: str) -> tuple[int, DateMention] | None:

@@ -1,0 +1,275 @@
+"""The entity registry the resolve stage fills: drafts keyed by kind and normalised name.
+
+It knows the names, forms as written and acronyms of every entity found so
+far, spells bodies out in full ("ABC Unit" → "Unit of the <ABC spelled
+out>"), adds nested bodies with their parents, and merges entities named only
+by a short form into the one entity it is short for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import Entity, Rule, normalise_key
+from .extract.laws import short_law_name
+from .extract.orgs import is_acronym, is_org_name, split_nested, strip_article
+from .extract.phrases import head_part
+from .lexicon import lexicon
+from .model import Evidence, Kind, Role, Span
+
+
+@dataclass
+class Draft:
+    kind: Kind
+    key: str
+    name: str
+    forms: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    parent: str | None = None
+    honorific: str | None = None
+    in_roster: bool = False
+    spoke: bool = False
+    block: Role | None = None
+    edition: int | None = None
+    editions_held: int | None = None
+
+
+@dataclass
+class Registry:
+    """Entities by (kind, key), and the names and acronyms that point at them."""
+
+    drafts: dict[tuple[Kind, str], Draft] = field(default_factory=dict)
+    acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
+    by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
+
+    def get(self, kind: Kind, key: str) -> Draft | None:
+        return self.drafts.get((kind, key))
+
+    def add(self, kind: Kind, key: str, name: str, evidence: Evidence | None, form: str | None = None) -> Draft:
+        draft = self.drafts.get((kind, key))
+        if draft is None:
+            draft = self.drafts[(kind, key)] = Draft(kind, key, name)
+        form = form if form is not None else name
+        if form not in draft.forms:
+            draft.forms.append(form)
+            self.by_form.setdefault(normalise_key(form), (kind, key))
+        if evidence is not None:
+            draft.evidence.append(evidence)
+        return draft
+
+    def define_acronym(self, acronym: str, target: tuple[Kind, str]) -> None:
+        draft = self.drafts[target]
+        if acronym not in draft.acronyms:
+            draft.acronyms.append(acronym)
+        self.acronyms.setdefault(acronym, target)
+
+    def org_acronym(self, acronym: str) -> Draft | None:
+        target = self.acronyms.get(acronym)
+        return self.drafts[target] if target and target[0] is Kind.ORGANIZATION else None
+
+    # -- bodies
+
+    def canonical_org(self, text: str) -> tuple[str, Rule]:
+        """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
+        text = strip_article(Span.of(text, 0, len(text))).text
+        chain = split_nested(Span.of(text, 0, len(text)))
+        if chain[0].parent is not None:
+            parent = chain[0].parent
+            canonical, rule = self.canonical_org(parent.text)
+            prefix = text[: parent.start]
+            if canonical != parent.text and prefix.endswith(" of "):
+                prefix += "the "  # "X of ABC" → "X of the Agency for B C"
+            return prefix + canonical, rule
+        words = text.split()
+        if len(words) >= 2 and is_acronym(words[0]):
+            owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
+            if owner is not None and is_org_name(" ".join(words[1:])):
+                return f"{' '.join(words[1:])} of the {owner.name}", Rule.SHORT_FORM
+        expanded = self._expand(text)
+        return expanded, (Rule.SHORT_FORM if expanded != text else Rule.NAME)
+
+    def org_by_initials(self, acronym: str) -> Draft | None:
+        """The one known body whose initials spell an acronym never defined ("NPC")."""
+        letters = acronym.lower()
+        found = [
+            d
+            for (kind, _), d in self.drafts.items()
+            if kind is Kind.ORGANIZATION and initials(d.name) == letters
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _expand(self, text: str) -> str:
+        def spell(m: re.Match[str]) -> str:
+            owner = self.org_acronym(m.group(2))
+            if owner is None:
+                return m.group(0)
+            return ("the " if m.group(1) else "") + owner.name
+
+        return re.sub(r"(?<![\w-])(the\s+)?([A-Z][A-Za-z0-9&]+)(?![\w-])", spell, text)
+
+    def add_org(self, span: Span, page: int, *, kind: Kind = Kind.ORGANIZATION) -> tuple[str, Rule]:
+        """Add a possibly nested body name; return the key of the outermost body and the rule.
+
+        Parents are added before their units, so a unit's parent is the body
+        its full name ends with ("A of the B" → B), whether written out or not.
+        """
+        chain = split_nested(strip_article(span))
+        key, rule = "", Rule.NAME
+        for i in range(len(chain) - 1, -1, -1):
+            link = chain[i]
+            draft = self.org_acronym(link.name.text) if is_acronym(link.name.text) else None
+            if draft is not None:
+                draft.evidence.append(Evidence(page, link.name))
+                key, rule = draft.key, Rule.ACRONYM
+                continue
+            name, rule = self.canonical_org(link.name.text)
+            key = normalise_key(name)
+            draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
+            if draft.parent is None:
+                parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+                parent_key = normalise_key(parent.text) if parent is not None else None
+                if parent_key is not None and (Kind.ORGANIZATION, parent_key) in self.drafts and parent_key != key:
+                    draft.parent = parent_key
+        return key, rule
+
+    def freeze(self, *, moderator: str | None) -> tuple[Entity, ...]:
+        out = []
+        for (kind, key), d in self.drafts.items():
+            role = None
+            if kind is Kind.PERSON:
+                role = (
+                    Role.MODERATOR
+                    if key == moderator
+                    else Role.SPEAKER
+                    if d.in_roster or d.spoke
+                    else Role.MENTIONED
+                )
+            name = d.name if kind in (Kind.ORGANIZATION, Kind.PERSON, Kind.MEDIA) else max(d.forms, key=len)
+            if kind is Kind.LAW:
+                name = short_law_name(name)
+            aliases = tuple(sorted({f for f in d.forms if f != name and f not in d.acronyms}))
+            out.append(
+                Entity(
+                    kind=kind,
+                    key=key,
+                    name=name,
+                    aliases=aliases,
+                    acronyms=tuple(d.acronyms),
+                    evidence=outermost(d.evidence),
+                    parent=d.parent if d.parent != key else None,
+                    honorific=d.honorific,
+                    role=role,
+                    edition=d.edition,
+                    editions_held=d.editions_held,
+                )
+            )
+        return tuple(out)
+
+
+def initials(name: str) -> str:
+    """ "National People's Congress" → "npc"."""
+    return "".join(w[0].lower() for w in re.findall(r"[^\s\-]+", name) if w.lower() not in ("of", "the", "and", "for", "on"))
+
+
+
+def known(table: Registry, text: str) -> tuple[tuple[Kind, str], Rule] | None:
+    """The entity a name or acronym already stands for."""
+    if text in table.acronyms:
+        return table.acronyms[text], Rule.ACRONYM
+    key = normalise_key(text)
+    for kind in Kind:
+        if (kind, key) in table.drafts:
+            return (kind, key), Rule.NAME
+    if key in table.by_form:  # a form as written ("ABC Central Committee")
+        return table.by_form[key], Rule.NAME
+    return None
+
+
+
+def find_org(table: Registry, text: str) -> Draft | None:
+    by_acronym = table.org_acronym(text)
+    if by_acronym is not None:
+        return by_acronym
+    name, _ = table.canonical_org(text)
+    return table.get(Kind.ORGANIZATION, normalise_key(name))
+
+
+
+def lookup_body(table: Registry, name: str) -> tuple[Kind, str] | None:
+    """The body, company or outlet a name stands for (by acronym, name, form as written), if any."""
+    text = strip_article(Span.of(name, 0, len(name))).text
+    hit = known(table, text)
+    if hit is not None and hit[0][0] in (Kind.ORGANIZATION, Kind.COMPANY, Kind.MEDIA):
+        return hit[0]
+    found = find_org(table, text) if text else None
+    return (Kind.ORGANIZATION, found.key) if found is not None else None
+
+
+
+def short_forms(draft: Draft) -> set[str]:
+    """Keys of the shorter names an entity may be called by once it has been named in full.
+
+    A unit without its parent ("Department of X" for "Department of X of the Y
+    Ministry"); a law, document or event without what follows its head
+    ("Stockholm Convention" for "Stockholm Convention on Persistent Pollutants");
+    "Foreign Ministry" for "Ministry of Foreign Affairs".
+    """
+    out = set()
+    name = draft.name if draft.kind is Kind.ORGANIZATION else max(draft.forms, key=len)
+    words = name.split()
+    if draft.kind is Kind.ORGANIZATION:
+        parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+        if parent is not None:
+            out.add(normalise_key(re.sub(r"\s+of(?:\s+the)?\s*$", "", name[: parent.start])))
+        m = re.match(r"(\w+) of (\w+)", name)
+        if m and m.group(1) in lexicon().org_heads:
+            out.add(normalise_key(f"{m.group(2)} {m.group(1)}"))  # "Foreign Ministry"
+    elif draft.kind in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
+        head = head_part(words)
+        if 2 <= len(head) < len(words):
+            out.add(normalise_key(" ".join(head)))
+    return out
+
+
+
+def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Merge entities named only by a short form into the one entity it is short for."""
+    by_short: dict[tuple[Kind, str], list[tuple[Kind, str]]] = {}
+    for target, draft in table.drafts.items():
+        for short in short_forms(draft):
+            by_short.setdefault((draft.kind, short), []).append(target)
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for target, draft in list(table.drafts.items()):
+        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target]
+        if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
+            continue
+        into = table.drafts[longer[0]]
+        for form in draft.forms:
+            if form not in into.forms:
+                into.forms.append(form)
+        into.evidence.extend(draft.evidence)
+        into.acronyms.extend(a for a in draft.acronyms if a not in into.acronyms)
+        into.parent = into.parent or draft.parent
+        into.editions_held = into.editions_held or draft.editions_held
+        redirect[target] = longer[0]
+        del table.drafts[target]
+    for draft in table.drafts.values():
+        if draft.parent is not None and (Kind.ORGANIZATION, draft.parent) in redirect:
+            draft.parent = redirect[(Kind.ORGANIZATION, draft.parent)][1]
+    for acronym, target in list(table.acronyms.items()):
+        table.acronyms[acronym] = redirect.get(target, target)
+    return redirect
+
+
+
+def outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    """Evidence without spans inside another of the same entity: "Li Wei" within "Mr. Li Wei"."""
+    unique = sorted(set(evidence), key=lambda e: (e.page, e.span.start, -e.span.end))
+    out: list[Evidence] = []
+    for ev in unique:
+        if out and out[-1].page == ev.page and out[-1].span.start <= ev.span.start and ev.span.end <= out[-1].span.end:
+            continue
+        out.append(ev)
+    return tuple(sorted(out))

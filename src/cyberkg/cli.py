@@ -40,6 +40,17 @@ def cli() -> None:
     """
 
 
+#: ``--data`` of the commands that read a build: a folder or an RDF file.
+_data_option = click.option(
+    "--data",
+    "-d",
+    type=click.Path(path_type=Path),
+    default=Path("cyberkg-out"),
+    show_default=True,
+    help="A build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, .trig, .nq, .jsonld).",
+)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path), metavar="[INPUT ...]")
 @click.option(
@@ -131,14 +142,7 @@ def _progress(items):
 
 @cli.command()
 @click.argument("query", metavar="QUERY")
-@click.option(
-    "--data",
-    "-d",
-    type=click.Path(path_type=Path),
-    default=Path("cyberkg-out"),
-    show_default=True,
-    help="A build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, .trig, .nq).",
-)
+@_data_option
 @click.option(
     "--format",
     "fmt",
@@ -195,14 +199,7 @@ def query(query: str, data: Path, fmt: str) -> None:
     show_default=True,
     help="File format of the view.",
 )
-@click.option(
-    "--data",
-    "-d",
-    type=click.Path(path_type=Path),
-    default=Path("cyberkg-out"),
-    show_default=True,
-    help="A build folder (its graph.ttl is read) or an RDF file (.ttl, .nt, .rdf, .trig, .nq, .jsonld).",
-)
+@_data_option
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=None, help="File to write. [default: KIND.SUFFIX here]")
 def view(kind: str, fmt: str, data: Path, out: Path | None) -> None:
     """Write a view of a built graph for Gephi, yEd, Cytoscape, Graphviz or a browser.

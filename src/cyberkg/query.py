@@ -15,7 +15,15 @@ from .errors import QueryError
 from .resources import bundled_query, bundled_query_names
 
 #: RDF syntaxes read by suffix.
-_SYNTAX_BY_SUFFIX = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".rdf": "RDF_XML", ".xml": "RDF_XML", ".trig": "TRIG", ".nq": "N_QUADS"}
+_SYNTAX_BY_SUFFIX = {
+    ".ttl": "TURTLE",
+    ".nt": "N_TRIPLES",
+    ".rdf": "RDF_XML",
+    ".xml": "RDF_XML",
+    ".trig": "TRIG",
+    ".nq": "N_QUADS",
+    ".jsonld": "JSON_LD",
+}
 
 
 @dataclass(frozen=True, slots=True)

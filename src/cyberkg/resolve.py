@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
@@ -352,6 +353,12 @@ def _pieces(span: Span) -> list[Span]:
 _NAME_TOKENS = r"(?:[A-Z][\w'’\-]*|[\u3400-\u9fff]+)"
 
 
+@cache
+def _honorific_name_re() -> re.Pattern[str]:
+    """ "Mr./Ms." and up to three name words after it."""
+    return re.compile(rf"(?<!\w)({lexicon().honorific_re.pattern})\s+({_NAME_TOKENS}(?:\s+{_NAME_TOKENS}){{0,2}})")
+
+
 def _honorifics(
     table: Registry,
     text: str,
@@ -362,8 +369,7 @@ def _honorifics(
     unresolved: list[Unresolved],
 ) -> None:
     """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve."""
-    pattern = re.compile(rf"(?<!\w)({lexicon().honorific_re.pattern})\s+({_NAME_TOKENS}(?:\s+{_NAME_TOKENS}){{0,2}})")
-    for m in pattern.finditer(text, paragraph.start, paragraph.end):
+    for m in _honorific_name_re().finditer(text, paragraph.start, paragraph.end):
         honorific = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None

@@ -161,8 +161,23 @@ class Quote:
     text: str
 
 
+class _Evidenced:
+    """How many quotes state a node or edge, and the first of them."""
+
+    __slots__ = ()
+    quotes: tuple[Quote, ...]
+
+    @property
+    def evidence_count(self) -> int:
+        return len(self.quotes)
+
+    @property
+    def first_quote(self) -> Quote | None:
+        return self.quotes[0] if self.quotes else None
+
+
 @dataclass(frozen=True, slots=True)
-class ViewNode:
+class ViewNode(_Evidenced):
     """A node of a view: what it stands for, how it is labelled, and its evidence."""
 
     id: str
@@ -176,17 +191,9 @@ class ViewNode:
     x: float = 0.0
     y: float = 0.0
 
-    @property
-    def evidence_count(self) -> int:
-        return len(self.quotes)
-
-    @property
-    def first_quote(self) -> Quote | None:
-        return self.quotes[0] if self.quotes else None
-
 
 @dataclass(frozen=True, slots=True)
-class ViewEdge:
+class ViewEdge(_Evidenced):
     """An edge of a view: its kind, the predicate it follows, how often it holds, and its evidence.
 
     ``through`` lists the IRIs of the nodes the edge was read through (the
@@ -209,14 +216,6 @@ class ViewEdge:
     @property
     def label(self) -> str:
         return self.kind.value
-
-    @property
-    def evidence_count(self) -> int:
-        return len(self.quotes)
-
-    @property
-    def first_quote(self) -> Quote | None:
-        return self.quotes[0] if self.quotes else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -627,19 +627,25 @@ def to_networkx(view: View):  # -> nx.Graph; networkx is imported only here
     return graph
 
 
+def _evidence_attributes(count: int, q: Quote | None) -> dict[str, str | int | float]:
+    """How many quotes, and the first one with its source and offsets (-1 where there is none)."""
+    return {
+        "evidence": count,
+        "quote": q.text if q else "",
+        "quote_source": q.source if q else "",
+        "quote_start": q.start if q else -1,
+        "quote_end": q.end if q else -1,
+    }
+
+
 def node_attributes(n: ViewNode) -> dict[str, str | int | float]:
     """The flat attributes every format writes for a node."""
-    q = n.first_quote
     attrs: dict[str, str | int | float] = {
         "iri": n.iri,
         "kind": n.kind.value,
         "class": n.cls,
         "label": n.label,
-        "evidence": n.evidence_count,
-        "quote": q.text if q else "",
-        "quote_source": q.source if q else "",
-        "quote_start": q.start if q else -1,
-        "quote_end": q.end if q else -1,
+        **_evidence_attributes(n.evidence_count, n.first_quote),
         "colour": NODE_STYLES[n.kind].colour,
         "x": n.x,
         "y": n.y,
@@ -652,17 +658,12 @@ def node_attributes(n: ViewNode) -> dict[str, str | int | float]:
 
 def edge_attributes(e: ViewEdge) -> dict[str, str | int | float]:
     """The flat attributes every format writes for an edge."""
-    q = e.first_quote
     return {
         "iri": e.iri,
         "kind": e.kind.value,
         "label": e.label,
         "weight": e.weight,
-        "evidence": e.evidence_count,
-        "quote": q.text if q else "",
-        "quote_source": q.source if q else "",
-        "quote_start": q.start if q else -1,
-        "quote_end": q.end if q else -1,
+        **_evidence_attributes(e.evidence_count, e.first_quote),
         "detail": e.detail,
         "through": " ".join(e.through),
     }

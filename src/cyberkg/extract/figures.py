@@ -900,8 +900,14 @@ def _ranking_subject(ctx: _Context, sentence: Span, pos: int) -> Subject | None:
 
 
 def _company(text: str) -> re.Match[str] | None:
+    return _company_re().match(text)
+
+
+@cache
+def _company_re() -> re.Pattern[str]:
+    """A capitalised name at the start of a text, with any legal suffixes after it."""
     suffixes = "|".join(re.escape(s.rstrip(".")) + r"\.?" for s in sorted(_words().company_suffixes, key=len, reverse=True))
-    return re.match(rf"(?:(?:a|an|the)\s+)?(?:[A-Z][\w&'-]*\.?)(?:\s+(?:[A-Z][\w&'-]*\.?|of|and|&))*(?:,?\s+(?:{suffixes})(?![\w]))*", text)
+    return re.compile(rf"(?:(?:a|an|the)\s+)?(?:[A-Z][\w&'-]*\.?)(?:\s+(?:[A-Z][\w&'-]*\.?|of|and|&))*(?:,?\s+(?:{suffixes})(?![\w]))*")
 
 
 def _find_fines(ctx: _Context, sentence: Span, drafts: list[_Draft]) -> list[tuple[_Draft, Span, int]]:

@@ -101,8 +101,9 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         for m in found:
             if m.kind is Kind.UNKNOWN:
                 _resolve_unknown(table, p, order, m, mentions, unresolved)
+    paragraphs_of = {(p, t.span.start): t.paragraphs for p, page in enumerate(pages) for t in page.turns}
     for t in turns:
-        for paragraph in _turn_paragraphs(pages[t.page], t):
+        for paragraph in paragraphs_of[(t.page, t.span.start)]:
             _honorifics(table, pages[t.page].text, t.page, t.order, paragraph, mentions, unresolved)
 
     redirect = merge_short_forms(table)
@@ -147,13 +148,6 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
             found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph)]
             out.append(((p, turn.span.start), found))
     return out
-
-
-def _turn_paragraphs(page: Transcript, turn: ResolvedTurn) -> tuple[Span, ...]:
-    for t in page.turns:
-        if t.span.start == turn.span.start:
-            return t.paragraphs
-    return ()
 
 
 def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Span) -> None:

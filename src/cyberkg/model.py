@@ -155,10 +155,17 @@ class Turn:
 
 @dataclass(frozen=True, slots=True)
 class Transcript:
-    """A parsed transcript: unchanged text plus its structure as spans."""
+    """A parsed transcript: unchanged text plus its structure as spans.
+
+    ``folded`` is the text to match on: the same length as ``text``, with
+    quotes, dashes and spaces in plain form and the hard wraps inside each
+    paragraph turned into spaces (see :mod:`cyberkg.text`). Offsets found in
+    it are offsets in ``text``; spans are always cut from ``text``.
+    """
 
     source: Source
     text: str = field(repr=False)
+    folded: str = field(repr=False)
     title: Span
     published: DateMention | None
     held: DateMention | None

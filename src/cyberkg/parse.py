@@ -23,6 +23,7 @@ from .dates import find_dates
 from .errors import InputError
 from .lexicon import lexicon
 from .model import DateMention, LabelKind, Role, RosterLine, Source, Span, Transcript, Turn
+from .text import fold, unwrap
 
 #: Labels that open a roster block instead of a speaker turn.
 BLOCK_LABELS: dict[str, Role | None] = {
@@ -133,9 +134,11 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         published = None
     turns = _turns(text, lines, labels, content, opening)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    folded = unwrap(fold(text), ((p.start, p.end) for turn in turns for p in turn.paragraphs if "\n" in p.text))
     return Transcript(
         source=Source(name=name, sha256=sha),
         text=text,
+        folded=folded,
         title=title,
         published=published,
         held=held,

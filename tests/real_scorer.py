@@ -1,0 +1,220 @@
+"""Score cyberkg on the hand-annotated real sample: openings of real briefings.
+
+``tests/real_sample/*.json`` annotate the first ``chars`` characters of
+transcripts of the development corpus (``../shared/corpus``, beside the
+checkout). They were written blind: by annotators who never saw cyberkg's
+code or its output on these files. Each names the corpus file it annotates;
+no sentence of the corpus is copied here.
+
+Run ``python -m tests.real_scorer`` for the table of precision and recall per
+category, and the errors behind them (``-v``).
+
+Categories and how a prediction matches an annotation (one to one):
+
+* ``participant``: a person who speaks (role speaker or moderator) whose
+  name is the annotated participant's full name, once normalised ("Psaki"
+  for "Jen Psaki" is wrong);
+* ``post``: a post whose holder matches the annotated person and whose title
+  is the annotated title (case and articles folded; the body is not scored);
+* ``person``: a person whose name is the annotated full name, as above;
+* the other entity kinds: as in :mod:`tests.scorer` (any name or alias meets);
+* ``figure``: a figure of the same value whose span overlaps an occurrence
+  of the annotated quote. ``figure unit`` counts matched figures whose unit
+  is the annotated one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from cyberkg.entities import Conference, normalise_key
+from cyberkg.model import Kind, Role
+from cyberkg.parse import parse_transcript
+from cyberkg.relate import relate
+from cyberkg.resolve import resolve
+
+from .scorer import Score, _names, _norm
+from .scoring import same_value
+
+SAMPLE = Path(__file__).parent / "real_sample"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
+CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
+
+
+@dataclass(frozen=True)
+class RealCase:
+    name: str
+    path: Path
+    chars: int
+    expected: dict
+
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")[: self.chars]
+
+
+def real_cases() -> list[RealCase]:
+    """Every annotation whose corpus file is present."""
+    out = []
+    for file in sorted(SAMPLE.glob("*.json")):
+        expected = json.loads(file.read_text(encoding="utf-8"))
+        path = CORPUS / expected["file"]
+        if path.is_file():
+            out.append(RealCase(file.stem, path, int(expected["chars"]), expected))
+    return out
+
+
+def build(case: RealCase) -> Conference:
+    return relate(resolve(parse_transcript(case.text(), name=case.path.name)))
+
+
+def _match(predicted: list[tuple[set[str], str]], expected: list[tuple[set[str], str]], kind: str, score: Score, errors: dict) -> None:
+    """One-to-one matching of (names, label) pairs that share a normalised name."""
+    unmatched = list(range(len(expected)))
+    for names, label in predicted:
+        hit = next((i for i in unmatched if names & expected[i][0]), None)
+        if hit is None:
+            score.fp += 1
+            errors.setdefault(f"fp:{kind}", []).append(label)
+        else:
+            score.tp += 1
+            unmatched.remove(hit)
+    score.fn += len(unmatched)
+    for i in unmatched:
+        errors.setdefault(f"fn:{kind}", []).append(expected[i][1])
+
+
+def _title(title: str) -> str:
+    return re.sub(r"\s+", " ", normalise_key(title))
+
+
+def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score], dict[str, list[str]], tuple[int, int]]:
+    """Scores per category, the errors behind them, and (figures with the right unit, matched figures)."""
+    exp = case.expected
+    scores = {c: Score() for c in CATEGORIES}
+    errors: dict[str, list[str]] = {}
+    people = {e.key: e for e in conference.people}
+
+    speakers = [e for e in conference.people if e.role in (Role.SPEAKER, Role.MODERATOR)]
+    _match(
+        [({_norm(e.name)}, e.name) for e in speakers],
+        [({_norm(p["name"])}, p["name"]) for p in exp["participants"]],
+        "participant",
+        scores["participant"],
+        errors,
+    )
+
+    aliases = {_norm(p["name"]): _names(p["name"], p.get("aliases", [])) for p in exp["entities"].get("person", [])}
+    for p in exp["participants"]:
+        aliases.setdefault(_norm(p["name"]), _names(p["name"], p.get("aliases", [])))
+    predicted_posts = []
+    for post in conference.posts:
+        holder = people.get(post.holder)
+        if holder is None:
+            continue
+        label = f"{holder.name}: {post.title}"
+        predicted_posts.append(({f"{n}|{_title(post.title)}" for n in _names(holder.name, holder.aliases)}, label))
+    expected_posts = []
+    for post in exp["posts"]:
+        names = aliases.get(_norm(post["person"]), {_norm(post["person"])})
+        expected_posts.append(({f"{n}|{_title(post['title'])}" for n in names}, f"{post['person']}: {post['title']}"))
+    _match(predicted_posts, expected_posts, "post", scores["post"], errors)
+
+    _match(
+        [({_norm(e.name)}, e.name) for e in conference.people],
+        [({_norm(x["name"])}, x["name"]) for x in exp["entities"].get("person", [])],
+        "person",
+        scores["person"],
+        errors,
+    )
+    for kind in ENTITY_KINDS[1:]:
+        _match(
+            [(_names(e.name, (*e.aliases, *e.acronyms)), e.name) for e in conference.of_kind(Kind(kind))],
+            [(_names(x["name"], x.get("aliases", [])), x["name"]) for x in exp["entities"].get(kind, [])],
+            kind,
+            scores[kind],
+            errors,
+        )
+
+    text = case.text()
+    found = [f for page in conference.figures for f in page.figures]
+    unused = list(found)
+    right_unit = 0
+    for fig in exp["figures"]:
+        places = _occurrences(text, fig["quote"])
+        value = Decimal(fig["value"])
+        hit = next(
+            (f for f in unused if same_value(f.value, value) and any(f.span.start < b and a < f.span.end for a, b in places)),
+            None,
+        )
+        if hit is None:
+            scores["figure"].fn += 1
+            errors.setdefault("fn:figure", []).append(fig["quote"])
+            continue
+        unused.remove(hit)
+        scores["figure"].tp += 1
+        right_unit += hit.unit.key.casefold() == fig["unit"].casefold()
+    scores["figure"].fp += len(unused)
+    errors.setdefault("fp:figure", []).extend(f"{f.span.text} ({f.value} {f.unit.key})" for f in unused)
+    if not errors["fp:figure"]:
+        del errors["fp:figure"]
+    return scores, errors, (right_unit, scores["figure"].tp)
+
+
+def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(quote)
+    while i >= 0:
+        out.append((i, i + len(quote)))
+        i = text.find(quote, i + 1)
+    return out
+
+
+def score_all() -> tuple[dict[str, Score], dict[str, dict[str, list[str]]], tuple[int, int]]:
+    total = {c: Score() for c in CATEGORIES}
+    errors = {}
+    units = [0, 0]
+    for case in real_cases():
+        scores, case_errors, (right, matched) = score_case(case, build(case))
+        errors[case.name] = case_errors
+        units[0] += right
+        units[1] += matched
+        for c, s in scores.items():
+            total[c].tp += s.tp
+            total[c].fp += s.fp
+            total[c].fn += s.fn
+    return total, errors, (units[0], units[1])
+
+
+def f1(s: Score) -> float:
+    p, r = s.precision, s.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def table(total: dict[str, Score], units: tuple[int, int]) -> str:
+    lines = ["| category | expected | predicted | correct | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for c, s in total.items():
+        lines.append(f"| {c} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | {s.precision:.2f} | {s.recall:.2f} | {f1(s):.2f} |")
+    scored = [s for s in total.values() if s.tp + s.fn + s.fp]
+    macro = sum(f1(s) for s in scored) / len(scored) if scored else 0.0
+    lines.append(f"\nmacro-F1 over the {len(scored)} categories with any item: {macro:.2f}")
+    if units[1]:
+        lines.append(f"matched figures with the annotated unit: {units[0]}/{units[1]} ({units[0] / units[1]:.2f})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    cases = real_cases()
+    if not cases:
+        sys.exit(f"no annotated corpus file found under {CORPUS}")
+    total, errors, units = score_all()
+    print(f"{len(cases)} annotated openings from {CORPUS}")
+    print(table(total, units))
+    if "-v" in sys.argv:
+        for case, errs in errors.items():
+            for key, names in sorted(errs.items()):
+                print(f"{case[:40]:40} {key:16} {names}")

@@ -96,6 +96,60 @@ def to_graph(conferences: Sequence[Conference], *, base: str) -> Graph:
     return graph
 
 
+def conference_graphs(conferences: Sequence[Conference], *, base: str) -> tuple[tuple[URIRef, Graph], ...]:
+    """Each conference's own graph, named by the conference's IRI, in the order given.
+
+    The union of the graphs is :func:`to_graph` of the same conferences; what
+    two conferences share (a person, a unit, a measure) is in both.
+    """
+    mint = Minter(base)
+    out = []
+    for conference in conferences:
+        graph = new_graph()
+        graph.bind("id", base)
+        _add_conference(graph, mint, conference)
+        out.append((mint.conference(conference_key(conference)), graph))
+    return tuple(out)
+
+
+def split_by_conference(graph: Graph) -> tuple[tuple[URIRef, Graph], ...]:
+    """Split a whole cyberkg graph into one graph per conference, named by its IRI.
+
+    For graphs read back from a triple syntax, where the conference of each
+    triple is not recorded. A node belongs to a conference when its evidence
+    lies in one of the conference's transcripts, when it is in the conference
+    (``ckg:inConference``), or when it has no evidence of its own and a node of
+    the conference links to it (a role, a measure, a unit, a transcript, a
+    selector). A node of several conferences (a person) is in each of them.
+    """
+    conferences = sorted(set(graph.subjects(RDF.type, CKG.PressConference)), key=str)
+    parts = []
+    for conf in conferences:
+        transcripts = set(graph.objects(conf, CKG.transcript))
+        evidence = {ev for t in transcripts for ev in graph.subjects(OA.hasSource, t)}
+        members = {conf} | transcripts | evidence
+        members |= {s for ev in evidence for s in graph.subjects(CKG.evidence, ev)}
+        members |= set(graph.subjects(CKG.inConference, conf))
+        frontier = set(members)
+        while frontier:
+            reached = {
+                o
+                for s in frontier
+                for o in graph.objects(s)
+                if isinstance(o, URIRef) and o not in members and (o, CKG.evidence, None) not in graph and (o, None, None) in graph
+            }
+            members |= reached
+            frontier = reached
+        part = new_graph()
+        for prefix, ns in graph.namespaces():
+            part.bind(prefix, ns, override=False)
+        for s in members:
+            for p, o in graph.predicate_objects(s):
+                part.add((s, p, o))
+        parts.append((conf, part))
+    return tuple(parts)
+
+
 def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
     shas = [source.sha256 for source in c.sources]
     ckey = conference_key(c)

@@ -163,7 +163,8 @@ def _progress(items):
     help="Bind ?NAME to VALUE (repeatable). VALUE is typed as written (2021^^xsd:integer, \"text\"@en, <iri>, ckg:Turn) or by its form.",
 )
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses, which make the query call remote endpoints.")
-def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_service: bool) -> None:
+@click.option("--show", is_flag=True, help="Print the query's SPARQL text instead of running it.")
+def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_service: bool, show: bool) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over a built graph.
 
     QUERY is the name of a bundled query, a path ending in .rq, or SPARQL text.
@@ -211,8 +212,11 @@ def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_servi
     """
     import shutil
 
-    from .query import format_result, parse_params, run_query
+    from .query import format_result, parse_params, query_text, run_query
 
+    if show:
+        click.echo(query_text(query), nl=False)
+        return
     result = run_query(query, data=data, params=parse_params(params), allow_service=allow_service)
     width = min(60, max(20, shutil.get_terminal_size().columns // 3)) if sys.stdout.isatty() else None
     click.echo(format_result(result, fmt, width=width), nl=False)
@@ -273,6 +277,80 @@ def view(kind: str, fmt: str, data: Path, out: Path | None) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(payload)
     click.echo(f"Wrote {target}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH...")
+@click.option("--store", type=click.Path(path_type=Path), default=None, help="Folder of an embedded Oxigraph store (created if missing).")
+@click.option("--endpoint", default=None, metavar="URL", help="Graph Store Protocol URL of a SPARQL server, such as http://127.0.0.1:7878/store.")
+def load(paths: tuple[Path, ...], store: Path | None, endpoint: str | None) -> None:
+    """Load built graphs into a triple store, one named graph per conference.
+
+    PATH is a build folder or an RDF file (.ttl, .nt, .jsonld, .nq, .trig).
+    Each conference goes in the named graph of its IRI; loading it again
+    replaces that graph, so a reload never duplicates triples.
+
+    \b
+    Give exactly one of:
+      --store DIR     an embedded Oxigraph store on disk; serve it with
+                      `cyberkg serve --store DIR`
+      --endpoint URL  a server's SPARQL 1.1 Graph Store Protocol URL (one
+                      HTTP PUT per conference graph):
+                        Oxigraph  http://HOST:7878/store
+                        Fuseki    http://HOST:3030/DATASET/data
+                        GraphDB   http://HOST:7200/repositories/REPO/rdf-graphs/service
+
+    \b
+    Example:
+      cyberkg build --out kg && cyberkg load kg --store kg-store
+    """
+    from .store import load_endpoint, load_store
+
+    if (store is None) == (endpoint is None):
+        raise click.UsageError("give exactly one of --store and --endpoint")
+    loaded = load_store(list(paths), store=store) if store is not None else load_endpoint(list(paths), endpoint=endpoint)
+    target = store if store is not None else endpoint
+    for graph in loaded:
+        click.echo(f"Loaded {graph.triples:>7} triples into <{graph.name}>")
+    click.echo(f"{len(loaded)} conference graph(s) in {target}")
+
+
+@cli.command()
+@click.option("--store", type=click.Path(path_type=Path), required=True, help="Folder of a store made by `cyberkg load --store`.")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on, on 127.0.0.1 only.")
+def serve(store: Path, port: int) -> None:
+    """Serve a store over SPARQL on 127.0.0.1, read-only, until interrupted.
+
+    Runs the Oxigraph server (pip install 'cyberkg[serve]'). The default graph
+    of every query is the union of the conference graphs.
+
+    \b
+    Endpoints:
+      http://127.0.0.1:PORT/query   SPARQL 1.1 Protocol (GET or POST)
+      http://127.0.0.1:PORT/        a query editor in the browser
+
+    \b
+    The bundled queries run there as they are; print one with
+      cyberkg query people --show   (or read src/cyberkg/queries/NAME.rq)
+    and post it, for example:
+      curl -H 'Accept: text/csv' --data-urlencode query@people.rq http://127.0.0.1:7878/query
+
+    \b
+    Bundled queries: people, organizations, turns, laws, documents,
+    campaigns, events, media, mentions, figures, and the competency
+    questions cq-* (see the README).
+    """
+    import os
+
+    from .store import serve_command
+
+    command = serve_command(store, port=port)
+    click.echo(f"Serving {store} at http://127.0.0.1:{port}/query (Ctrl-C to stop)", err=True)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # The server takes this process's place, so its PID is this command's PID:
+    # stopping it stops the server, and no child is left behind.
+    os.execv(command[0], command)
 
 
 def main(argv: list[str] | None = None) -> int:

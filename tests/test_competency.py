@@ -62,3 +62,14 @@ def test_a_measure_over_time_narrowed_by_a_parameter(stores):
     result = execute(stores["sample"], query, params={"measure": '"internet users"'})
     rows = [dict(zip(result.columns, row)) for row in result.texts()]
     assert [(r["period"], r["value"]) for r in rows] == [("2012", "564000000"), ("2021", "1030000000")]
+
+
+def test_query_and_serve_help_name_every_bundled_query(capsys):
+    from cyberkg.cli import main
+    from cyberkg.resources import bundled_query_names
+
+    for command in ("query", "serve"):
+        assert main([command, "--help"]) == 0
+        text = " ".join(capsys.readouterr().out.split())
+        for name in bundled_query_names():
+            assert name in text, (command, name)

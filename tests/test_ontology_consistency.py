@@ -115,3 +115,13 @@ def test_every_qudt_iri_the_data_files_emit_is_a_current_qudt_unit():
     for iri in emitted:
         assert (iri, RDF.type, qudt_unit) in qudt, f"{iri} is not a unit in QUDT (tests/vocabularies/qudt-units-subset.ttl)"
     assert not any(i.startswith("cur:") for i in identifiers), "QUDT's currency/ namespace is deprecated: use unit:CCY_XXX"
+
+
+def test_no_two_terms_share_a_label_in_one_language():
+    """A class and a property, or two concepts, that a browser would show under one name."""
+    ontology = load_ontology()
+    seen: dict[tuple[str, str | None], URIRef] = {}
+    for term, label in sorted(ontology.subject_objects(RDFS.label)):
+        key = (str(label).casefold(), label.language)
+        assert key not in seen or seen[key] == term, (label, seen.get(key), term)
+        seen[key] = term

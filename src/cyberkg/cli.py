@@ -197,7 +197,10 @@ def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_servi
       media          name
       mentions       speaker, kind, name
       figures        value, unit, measure, period, qualifier, quote
-    and the competency questions (cq-*), listed in the README.
+    Competency questions (columns in the README): posts_held,
+    measure_over_time, laws_cited, questions_answered, speaking_time,
+    body_hierarchy, named_together, fines, rankings, conferences,
+    where_named, unresolved, event_editions, acronyms.
 
     \b
     Examples:
@@ -336,9 +339,12 @@ def serve(store: Path, port: int) -> None:
       curl -H 'Accept: text/csv' --data-urlencode query@people.rq http://127.0.0.1:7878/query
 
     \b
-    Bundled queries: people, organizations, turns, laws, documents,
-    campaigns, events, media, mentions, figures, and the competency
-    questions cq-* (see the README).
+    Bundled queries (cyberkg query --help lists their columns): people,
+    organizations, turns, laws, documents, campaigns, events, media,
+    mentions, figures, posts_held, measure_over_time, laws_cited,
+    questions_answered, speaking_time, body_hierarchy, named_together,
+    fines, rankings, conferences, where_named, unresolved, event_editions,
+    acronyms.
     """
     import os
 

@@ -7,7 +7,8 @@ substitution), never pasted into the query text. Federation is off: a query
 with a ``SERVICE`` clause is refused unless it is explicitly allowed, so a
 shared ``.rq`` file cannot reach a host.
 
-This is the only module that imports pyoxigraph for querying.
+Every query cyberkg runs goes through this module; :mod:`cyberkg.store` loads
+and serves stores.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 Triples (one graph): Turtle, N-Triples and JSON-LD, by :func:`serialize`.
 Quads (one named graph per conference): N-Quads and TriG, by
 :func:`serialize_dataset`, which takes ``(graph name, graph)`` pairs. A
-streaming writer can call :func:`nquads_graph` or :func:`trig_header` and
-:func:`trig_graph` once per conference and concatenate what they return: the
-result is the same bytes as :func:`serialize_dataset` over the same pairs in
-the same order.
+streaming writer can call :func:`nquads_graph` (or :func:`nquads_from_ntriples`
+on a worker's N-Triples), or :func:`trig_header` and :func:`trig_graph`, once
+per conference and concatenate what they return: the result is the same bytes
+as :func:`serialize_dataset` over the same pairs in the same order.
 
 Turtle (and the body of each TriG graph) is written by a small writer of
 cyberkg's own: rdflib's Turtle serializer is deterministic for graphs without
@@ -103,8 +103,18 @@ def serialize_dataset(graphs: Iterable[tuple[URIRef, Graph]], fmt: str) -> bytes
 
 def nquads_graph(name: URIRef, graph: Graph) -> bytes:
     """The N-Quads lines of ``graph`` in the named graph ``name``, sorted."""
+    return nquads_from_ntriples(name, graph.serialize(format="nt"))
+
+
+def nquads_from_ntriples(name: URIRef | str, ntriples: str) -> bytes:
+    """N-Triples text (one conference's, as a worker may return it) as sorted N-Quads lines in graph ``name``.
+
+    >>> nt = '<https://e.org/b> <https://e.org/p> "x" .' + chr(10) + '<https://e.org/a> <https://e.org/p> "y" .'
+    >>> nquads_from_ntriples("https://e.org/c1", nt).decode().splitlines()[0]
+    '<https://e.org/a> <https://e.org/p> "y" <https://e.org/c1> .'
+    """
     suffix = f" <{_escape_iri(str(name))}> ."
-    lines = sorted(line[: -len(" .")] + suffix for line in graph.serialize(format="nt").splitlines() if line.endswith(" ."))
+    lines = sorted(line.rstrip()[: -len(" .")] + suffix for line in ntriples.splitlines() if line.rstrip().endswith(" ."))
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 

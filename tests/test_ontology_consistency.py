@@ -125,3 +125,15 @@ def test_no_two_terms_share_a_label_in_one_language():
         key = (str(label).casefold(), label.language)
         assert key not in seen or seen[key] == term, (label, seen.get(key), term)
         seen[key] = term
+
+
+def test_a_figures_fixture_is_consistent_under_owl_rl():
+    """Fines, series and rankings too: the market-regulation fixture, with the ontology and the W3C ontologies."""
+    from cyberkg.parse import read_transcript
+    from cyberkg.pipeline import build_graph
+
+    from .conftest import FIGURE_FIXTURES
+
+    graph = build_graph([read_transcript(FIGURE_FIXTURES / "market-regulation" / "input.txt")])[1]
+    assert (None, RDF.type, CKG.EnforcementAction) in graph
+    assert _owl_rl_errors(graph) == []

@@ -43,7 +43,8 @@ class LoadedGraph:
 def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list[ox.Triple]]]:
     """Read built graphs and cut them into one graph per conference, sorted by conference IRI.
 
-    ``paths`` are build folders or RDF files. N-Quads and TriG keep their
+    ``paths`` are build folders (their ``graph.nq`` when there is one, else
+    their graph file) or RDF files. N-Quads and TriG keep their
     named graphs (one per conference, as cyberkg writes them). A graph in a
     triple syntax (Turtle, N-Triples, JSON-LD) is split by conference with
     :func:`cyberkg.rdf.split_by_conference`.
@@ -53,7 +54,8 @@ def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list
     """
     graphs: dict[str, set[ox.Triple]] = defaultdict(set)
     for given in paths:
-        path = data_file(given)
+        # A build folder's N-Quads, where written, already hold one graph per conference.
+        path = given / "graph.nq" if given.is_dir() and (given / "graph.nq").is_file() else data_file(given)
         fmt = rdf_format(path)
         try:
             if fmt in _QUAD_SYNTAXES:

@@ -241,3 +241,23 @@ def test_internal_error_has_its_own_exit_code_and_debug_shows_the_traceback(data
     assert code == 70 and err.count("\n") == 1 and "internal error" in err and "--debug" in err and "Traceback" not in err
     with pytest.raises(RuntimeError):
         main(["--debug", "query", "people", "--data", str(data / "graph.ttl")])
+
+
+def test_any_text_parameter_is_one_string_literal_and_matches_only_itself(data):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cyberkg.query import execute, load_data
+
+    store = load_data([data / "graph.ttl"])
+    query = "SELECT ?p ?name WHERE { ?p schema:name ?name }"
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+    def check(text):
+        term = parse_param("name", f'"{text}"')
+        assert term.value == text
+        result = execute(store, query, params={"name": f'"{text}"'})
+        assert all(row[1] == text for row in result.texts())
+
+    check()

@@ -54,7 +54,7 @@ def main() -> None:
         ("trig", "cyberkg", lambda: serialize_dataset(pairs, "trig")),
     ]
     print(f"graph: {len(graph):,} triples from {args.chars:,} characters; median of {args.repeat} runs")
-    print(f"| syntax | writer | seconds | MB |\n|---|---|---:|---:|")
+    print("| syntax | writer | seconds | MB |\n|---|---|---:|---:|")
     for syntax, writer, fn in rows:
         seconds, size = timed(fn, args.repeat)
         print(f"| {syntax} | {writer} | {seconds:.3f} | {size / 1e6:.1f} |")

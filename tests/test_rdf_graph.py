@@ -12,7 +12,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from cyberkg.export.rdf import serialize
 from cyberkg.pipeline import build_graph
 from cyberkg.validate import load_ontology, load_shapes
-from cyberkg.vocab import CKG, OA, ORG, RDF, SCHEMA, SH, SKOS, UNIT
+from cyberkg.vocab import CKG, OA, ORG, RDF, SCHEMA, SH, UNIT
 
 from .conftest import GOLDEN
 

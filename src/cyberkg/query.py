@@ -392,7 +392,7 @@ def _boolean(value: bool, fmt: str) -> bytes:
         return (
             '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
             f"<head></head><boolean>{text}</boolean></sparql>\n"
-        ).encode("utf-8")
+        ).encode()
     return (text + "\n").encode("utf-8")
 
 
@@ -446,7 +446,7 @@ def _xml(result: QueryResult) -> bytes:
     return (
         '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
         f"<head>{head}</head>\n<results>\n{body}\n</results>\n</sparql>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _graph(triples: Sequence[ox.Triple], fmt: str) -> bytes:

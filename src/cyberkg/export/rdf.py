@@ -127,7 +127,7 @@ def trig_graph(name: URIRef, graph: Graph, prefixes: list[tuple[str, str]]) -> b
     """One named graph of a TriG file, written with ``prefixes`` (those of :func:`trig_header`)."""
     _, blocks = _turtle_blocks(graph, prefixes)
     # Blocks are not indented: a long literal's lines must stay as they are.
-    return f"\n<{_escape_iri(str(name))}> {{\n" .encode("utf-8") + "\n".join(blocks).encode("utf-8") + b"}\n"
+    return f"\n<{_escape_iri(str(name))}> {{\n" .encode() + "\n".join(blocks).encode("utf-8") + b"}\n"
 
 
 def trig_prefixes(base: str) -> list[tuple[str, str]]:

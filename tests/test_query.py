@@ -174,6 +174,23 @@ def test_service_detection_ignores_strings_iris_comments_and_names():
     assert not calls_service('SELECT ?service WHERE { ?service <http://x/SERVICE> "SERVICE" . } # SERVICE <http://x/>')
     assert not calls_service("PREFIX service: <http://x/> SELECT * WHERE { ?s service:p ex:SERVICE }")
     assert not calls_service("SELECT * WHERE { ?s ?p '''a\nSERVICE <http://x/> { }''' }")
+    assert calls_service("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> { ?s ?p ?o } }")
+    assert calls_service("SELECT * WHERE { ?s ex:p ex:o.SERVICE <http://x/> { ?s ?p ?o } }") is False  # one prefixed name
+    assert calls_service("SELECT * WHERE { ?s ?p ?o }SERVICE SILENT<http://x/>{}")
+    assert not calls_service("SELECT * WHERE { ?s :SERVICE ?o ; ex:a.b.SERVICE ?x ; <urn:SERVICE> $SERVICE }")
+
+
+def test_every_service_query_pyoxigraph_accepts_is_caught():
+    """Variants that pyoxigraph parses as a SERVICE call (checked by hand: it then connects) are all refused."""
+    variants = [
+        "SELECT * WHERE { ?s ?p ?o .SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * WHERE {{ ?s ?p ?o }SERVICE SILENT<http://127.0.0.1:9/>{ ?s ?p ?o }}",
+        "SELECT * WHERE { ?s ?p ?o #x\n SeRvIcE\tSILENT\n<http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+        "PREFIX e: <http://127.0.0.1:9/> SELECT * WHERE { SERVICE e:x { ?s ?p ?o } }",
+    ]
+    for query in variants:
+        assert calls_service(query), query
 
 
 class _CountingServer:

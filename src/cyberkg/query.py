@@ -215,19 +215,22 @@ def execute(
 # ---------------------------------------------------------------- federation
 
 # What a SPARQL query holds besides keywords: strings (long ones first), IRIs,
-# comments. They are blanked out before looking for the SERVICE keyword, so
-# that "SERVICE" inside a string, an IRI or a comment does not count.
+# comments, variables and prefixed names. They are blanked out before looking
+# for the SERVICE keyword, so that "SERVICE" inside a string, an IRI or a
+# comment, or as part of a name (?service, ex:SERVICE, service:x), does not
+# count, while the keyword counts wherever it stands ("}SERVICE", ".SERVICE").
 _NOT_KEYWORDS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|<[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|#[^\n]*",
+    r"|#[^\n]*"
+    r"|[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+"
+    r"|(?:[A-Za-z\u00c0-\uffff][\w\-.\u00b7]*)?:(?:[\w\-:%\u00b7]|\\.|\.(?=[\w\-:%]))*",
     re.S,
 )
-# The keyword, not a variable (?service), a prefixed name (ex:service, service:x) or part of a word.
-_SERVICE = re.compile(r"(?<![\w?$:\-.])SERVICE(?![\w:\-])", re.I)
+_SERVICE = re.compile(r"(?<![\w])SERVICE(?![\w])", re.I)
 
 
 def calls_service(sparql: str) -> bool:

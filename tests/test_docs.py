@@ -32,3 +32,19 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_command():
     assert test_command in blocks
     ci = (Path(__file__).parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().splitlines()[-1] == test_command
+
+
+def test_readme_turtle_examples_are_valid_turtle():
+    blocks = re.findall(r"```turtle\n(.*?)\n```", README, flags=re.S)
+    assert blocks
+    for block in blocks:
+        store = pyoxigraph.Store()
+        store.load(block.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
+        assert len(store) > 5
+
+
+def test_readme_lists_the_exit_codes_the_cli_uses():
+    from cyberkg import cli
+
+    for code in (cli.EXIT_OK, cli.EXIT_VIOLATIONS, cli.EXIT_USAGE, cli.EXIT_REFUSED, cli.EXIT_INTERNAL):
+        assert re.search(rf"^\| {code} \| ", README, flags=re.M), code

@@ -64,7 +64,7 @@ def test_units_of_figures(sentence, value, unit, kind):
 
 @pytest.mark.parametrize(
     ("form", "identifier"),
-    [("%", "unit:PERCENT"), ("yuan", "cur:CNY"), ("kilowatts", "unit:KiloW"), ("years", "unit:YR"), ("people", "ckg:People")],
+    [("%", "unit:PERCENT"), ("yuan", "unit:CCY_CNY"), ("kilowatts", "unit:KiloW"), ("years", "unit:YR"), ("people", "ckg:People")],
 )
 def test_units_vocabulary_maps_forms_to_qudt_or_own_concepts(form, identifier):
     unit, _ = unit_vocabulary().match_after(f"5 {form}", 1)
@@ -74,7 +74,7 @@ def test_units_vocabulary_maps_forms_to_qudt_or_own_concepts(form, identifier):
 def test_units_currencies_carry_their_iso_code():
     for unit in unit_vocabulary().units.values():
         if unit.kind is UnitKind.CURRENCY:
-            assert unit.code == unit.key and unit.identifier == f"cur:{unit.key}"
+            assert unit.code == unit.key and unit.identifier == f"unit:CCY_{unit.key}"
 
 
 # ---------------------------------------------------------------- qualifiers

@@ -67,6 +67,6 @@ def test_bundled_queries_give_the_same_rows_on_the_server(endpoint, data, tmp_pa
     server_rows = list(csv.reader(io.StringIO(answer.decode("utf-8"))))
     local = tmp_path / "graph.ttl"
     local.write_bytes(data)
-    expected = list(csv.reader(io.StringIO(format_result(run_query(name, data=local), "csv"))))
+    expected = list(csv.reader(io.StringIO(format_result(run_query(name, data=local), "csv").decode("utf-8"))))
     assert server_rows == expected
     assert len(server_rows) > 1

@@ -4,7 +4,9 @@ This is the one place where errors become messages and exit codes:
 
 * 0 — the graph was built and conforms to the shapes (or the query ran);
 * 1 — the graph was built but violates the shapes (graph and report are written);
-* 2 — bad input or usage: one line on stderr naming what is wrong, nothing written.
+* 2 — bad input or usage: one line on stderr naming what is wrong, nothing written;
+* 4 — a query refused: it calls a remote SERVICE without --allow-service;
+* 70 — an internal error (a bug): one line, and the traceback with --debug.
 """
 
 from __future__ import annotations
@@ -16,16 +18,17 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CyberkgError
+from .errors import CyberkgError, QueryRefusedError
 from .resources import SAMPLE
 from .vocab import DEFAULT_BASE
 
-EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_REFUSED, EXIT_INTERNAL = 0, 1, 2, 4, 70
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="cyberkg")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def cli(debug: bool) -> None:
     """Turn press-conference transcripts into a validated RDF knowledge graph.
 
     \b
@@ -146,15 +149,41 @@ def _progress(items):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "json", "xml", "csv", "tsv", "turtle", "nt", "json-ld"]),
     default="table",
     show_default=True,
-    help="How to print the rows.",
+    help="SELECT/ASK: table or a W3C results format (json, xml, csv, tsv). CONSTRUCT/DESCRIBE: turtle, nt or json-ld.",
 )
-def query(query: str, data: Path, fmt: str) -> None:
-    """Run a SPARQL SELECT query over a built graph.
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (repeatable). VALUE is typed as written (2021^^xsd:integer, \"text\"@en, <iri>, ckg:Turn) or by its form.",
+)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses, which make the query call remote endpoints.")
+@click.option("--show", is_flag=True, help="Print the query's SPARQL text instead of running it.")
+def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_service: bool, show: bool) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over a built graph.
 
     QUERY is the name of a bundled query, a path ending in .rq, or SPARQL text.
+    The default graph is the union of every graph in the data (TriG and N-Quads
+    included). The prefixes ckg, org, schema, oa, prov, skos, dcterms, rdfs,
+    rdf, owl, xsd, sh, qb, unit, void, dcat, time, qudt and foaf are declared
+    unless the query declares them. Cells are cut to fit only on a terminal.
+
+    \b
+    Parameters are bound by the query engine, never pasted into the text:
+      --param year=2021              an xsd:integer (2021^^xsd:integer)
+      --param name='"Niu Yibing"'    a string ("2021" is a string too)
+      --param body='<https://…>'     an IRI; ckg:Turn is an IRI too
+      --param day=2022-08-19         an xsd:date; 1.5 an xsd:decimal
+    A SELECT query must name each parameter's variable in its SELECT clause.
+
+    \b
+    SERVICE (federation) is refused unless --allow-service is given, so a
+    shared .rq file cannot reach other hosts.
 
     \b
     Bundled queries and their columns:
@@ -168,18 +197,32 @@ def query(query: str, data: Path, fmt: str) -> None:
       media          name
       mentions       speaker, kind, name
       figures        value, unit, measure, period, qualifier, quote
+    Competency questions (columns in the README): posts_held,
+    measure_over_time, laws_cited, questions_answered, speaking_time,
+    body_hierarchy, named_together, fines, rankings, conferences,
+    where_named, unresolved, event_editions, acronyms.
 
     \b
     Examples:
       cyberkg query people
       cyberkg query turns --data cyberkg-out --format csv > turns.csv
-      cyberkg query figures --data cyberkg-out --format csv > figures.csv
-      cyberkg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-    """
-    from .query import format_result, run_query
+      cyberkg query figures --data cyberkg-out --format json
+      cyberkg query 'ASK { ?p a schema:Person }'
+      cyberkg query 'CONSTRUCT WHERE { ?p schema:name ?n ; org:holds ?post }' -p n='"Niu Yibing"'
 
-    result = run_query(query, data=data)
-    click.echo(format_result(result, fmt), nl=False)
+    Exits 0 when the query ran, 2 when it or the data cannot be read, 4 when
+    it is refused.
+    """
+    import shutil
+
+    from .query import format_result, parse_params, query_text, run_query
+
+    if show:
+        click.echo(query_text(query), nl=False)
+        return
+    result = run_query(query, data=data, params=parse_params(params), allow_service=allow_service)
+    width = min(60, max(20, shutil.get_terminal_size().columns // 3)) if sys.stdout.isatty() else None
+    click.echo(format_result(result, fmt, width=width), nl=False)
 
 
 @cli.command()
@@ -239,12 +282,93 @@ def view(kind: str, fmt: str, data: Path, out: Path | None) -> None:
     click.echo(f"Wrote {target}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH...")
+@click.option("--store", type=click.Path(path_type=Path), default=None, help="Folder of an embedded Oxigraph store (created if missing).")
+@click.option("--endpoint", default=None, metavar="URL", help="Graph Store Protocol URL of a SPARQL server, such as http://127.0.0.1:7878/store.")
+def load(paths: tuple[Path, ...], store: Path | None, endpoint: str | None) -> None:
+    """Load built graphs into a triple store, one named graph per conference.
+
+    PATH is a build folder or an RDF file (.ttl, .nt, .jsonld, .nq, .trig).
+    Each conference goes in the named graph of its IRI; loading it again
+    replaces that graph, so a reload never duplicates triples.
+
+    \b
+    Give exactly one of:
+      --store DIR     an embedded Oxigraph store on disk; serve it with
+                      `cyberkg serve --store DIR`
+      --endpoint URL  a server's SPARQL 1.1 Graph Store Protocol URL (one
+                      HTTP PUT per conference graph):
+                        Oxigraph  http://HOST:7878/store
+                        Fuseki    http://HOST:3030/DATASET/data
+                        GraphDB   http://HOST:7200/repositories/REPO/rdf-graphs/service
+
+    \b
+    Example:
+      cyberkg build --out kg && cyberkg load kg --store kg-store
+    """
+    from .store import load_endpoint, load_store
+
+    if (store is None) == (endpoint is None):
+        raise click.UsageError("give exactly one of --store and --endpoint")
+    loaded = load_store(list(paths), store=store) if store is not None else load_endpoint(list(paths), endpoint=endpoint)
+    target = store if store is not None else endpoint
+    for graph in loaded:
+        click.echo(f"Loaded {graph.triples:>7} triples into <{graph.name}>")
+    click.echo(f"{len(loaded)} conference graph(s) in {target}")
+
+
+@cli.command()
+@click.option("--store", type=click.Path(path_type=Path), required=True, help="Folder of a store made by `cyberkg load --store`.")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on, on 127.0.0.1 only.")
+def serve(store: Path, port: int) -> None:
+    """Serve a store over SPARQL on 127.0.0.1, read-only, until interrupted.
+
+    Runs the Oxigraph server (pip install 'cyberkg[serve]'). The default graph
+    of every query is the union of the conference graphs.
+
+    \b
+    Endpoints:
+      http://127.0.0.1:PORT/query   SPARQL 1.1 Protocol (GET or POST)
+      http://127.0.0.1:PORT/        a query editor in the browser
+
+    \b
+    The bundled queries run there as they are; print one with
+      cyberkg query people --show   (or read src/cyberkg/queries/NAME.rq)
+    and post it, for example:
+      curl -H 'Accept: text/csv' --data-urlencode query@people.rq http://127.0.0.1:7878/query
+
+    \b
+    Bundled queries (cyberkg query --help lists their columns): people,
+    organizations, turns, laws, documents, campaigns, events, media,
+    mentions, figures, posts_held, measure_over_time, laws_cited,
+    questions_answered, speaking_time, body_hierarchy, named_together,
+    fines, rankings, conferences, where_named, unresolved, event_editions,
+    acronyms.
+    """
+    import os
+
+    from .store import serve_command
+
+    command = serve_command(store, port=port)
+    click.echo(f"Serving {store} at http://127.0.0.1:{port}/query (Ctrl-C to stop)", err=True)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # The server takes this process's place, so its PID is this command's PID:
+    # stopping it stops the server, and no child is left behind.
+    os.execv(command[0], command)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; turn cyberkg's errors and usage errors into one line and exit code 2."""
+    """Run the CLI; turn cyberkg's errors into one line and an exit code (see the module docstring)."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        cli.main(args=argv, prog_name="cyberkg", standalone_mode=False)
+        cli.main(args=args, prog_name="cyberkg", standalone_mode=False)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    except QueryRefusedError as exc:
+        click.echo(f"cyberkg: refused: {exc}", err=True)
+        return EXIT_REFUSED
     except CyberkgError as exc:
         click.echo(f"cyberkg: error: {exc}", err=True)
         return EXIT_USAGE
@@ -255,6 +379,12 @@ def main(argv: list[str] | None = None) -> int:
         context = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) else ""
         click.echo(f"cyberkg: error: {context}{exc.format_message()}", err=True)
         return EXIT_USAGE
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if "--debug" in args[: args.index("--") if "--" in args else len(args)]:
+            raise
+        message = " ".join(str(exc).split()) or "no message"
+        click.echo(f"cyberkg: internal error: {type(exc).__name__}: {message} (run with --debug for the traceback)", err=True)
+        return EXIT_INTERNAL
     return EXIT_OK
 
 

@@ -34,3 +34,11 @@ class QueryError(CyberkgError):
 
 class MissingToolError(CyberkgError):
     """An optional program or library that a requested output needs is not installed."""
+
+
+class QueryRefusedError(QueryError):
+    """A query asks for something cyberkg does not do unless told to, such as calling a remote SERVICE."""
+
+
+class StoreError(CyberkgError):
+    """A triple store or SPARQL endpoint cannot be loaded, reached or served."""

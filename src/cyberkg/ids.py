@@ -41,9 +41,21 @@ def check_base(base: str) -> str:
     Traceback (most recent call last):
     ...
     cyberkg.errors.UsageError: --base 'example' must be an absolute http(s) IRI ending in '/' or '#'
+    >>> check_base("https://x/%zz/")
+    Traceback (most recent call last):
+    ...
+    cyberkg.errors.UsageError: --base 'https://x/%zz/' is not a valid IRI (Invalid IRI percent encoding '%zz')
     """
     if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
         raise UsageError(f"--base {base!r} must be an absolute http(s) IRI ending in '/' or '#'")
+    # The full RFC 3987 grammar, as the stores that load the graph apply it:
+    # pyoxigraph's IRI parser (rdflib accepts any string).
+    from pyoxigraph import NamedNode
+
+    try:
+        NamedNode(base + "x")
+    except ValueError as exc:
+        raise UsageError(f"--base {base!r} is not a valid IRI ({' '.join(str(exc).split())})") from None
     return base
 
 

@@ -3,7 +3,10 @@
 This is the only module that builds RDF. Every IRI comes from
 :class:`~cyberkg.ids.Minter`; every term from :mod:`cyberkg.vocab`. No blank
 nodes are made, so the Turtle written from the graph is the same bytes on
-every run.
+every run. Every node the graph describes has an ``rdfs:label`` (beside its
+``schema:name`` or ``skos:prefLabel``), the label generic RDF browsers show.
+Terms of other vocabularies (QUDT units, the ontology's own concepts) are
+linked to, never described.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from rdflib import Graph, Literal, URIRef
 from .entities import Conference, Entity, Rule
 from .extract.figures import Figure, Qualifier, Subject
 from .extract.numbers import decimal_text
-from .extract.units import Unit, UnitKind
+from .extract.units import Unit
 from .ids import Minter
 from .model import Evidence, Kind, Role, Span
 from .periods import Granularity, Period
-from .vocab import CKG, CUR, OA, ORG, PREFIXES, QB, RDF, RDFS, SCHEMA, SKOS, UNIT, XSD
+from .vocab import CKG, OA, ORG, PREFIXES, QB, RDF, RDFS, SCHEMA, SKOS, UNIT, XSD
 
 #: The concept for each participant role (declared in the ontology).
 ROLE_CONCEPTS = {
@@ -55,7 +58,7 @@ GRANULARITY_CONCEPTS = {
     Granularity.DAY: CKG.DayGranularity,
     Granularity.INTERVAL: CKG.IntervalGranularity,
 }
-_UNIT_NAMESPACES = {"unit": UNIT, "cur": CUR, "ckg": CKG}
+_UNIT_NAMESPACES = {"unit": UNIT, "ckg": CKG}
 
 #: The concept for each resolution rule (declared in the ontology).
 RULE_CONCEPTS = {
@@ -93,6 +96,60 @@ def to_graph(conferences: Sequence[Conference], *, base: str) -> Graph:
     return graph
 
 
+def conference_graphs(conferences: Sequence[Conference], *, base: str) -> tuple[tuple[URIRef, Graph], ...]:
+    """Each conference's own graph, named by the conference's IRI, in the order given.
+
+    The union of the graphs is :func:`to_graph` of the same conferences; what
+    two conferences share (a person, a unit, a measure) is in both.
+    """
+    mint = Minter(base)
+    out = []
+    for conference in conferences:
+        graph = new_graph()
+        graph.bind("id", base)
+        _add_conference(graph, mint, conference)
+        out.append((mint.conference(conference_key(conference)), graph))
+    return tuple(out)
+
+
+def split_by_conference(graph: Graph) -> tuple[tuple[URIRef, Graph], ...]:
+    """Split a whole cyberkg graph into one graph per conference, named by its IRI.
+
+    For graphs read back from a triple syntax, where the conference of each
+    triple is not recorded. A node belongs to a conference when its evidence
+    lies in one of the conference's transcripts, when it is in the conference
+    (``ckg:inConference``), or when it has no evidence of its own and a node of
+    the conference links to it (a role, a measure, a unit, a transcript, a
+    selector). A node of several conferences (a person) is in each of them.
+    """
+    conferences = sorted(set(graph.subjects(RDF.type, CKG.PressConference)), key=str)
+    parts = []
+    for conf in conferences:
+        transcripts = set(graph.objects(conf, CKG.transcript))
+        evidence = {ev for t in transcripts for ev in graph.subjects(OA.hasSource, t)}
+        members = {conf} | transcripts | evidence
+        members |= {s for ev in evidence for s in graph.subjects(CKG.evidence, ev)}
+        members |= set(graph.subjects(CKG.inConference, conf))
+        frontier = set(members)
+        while frontier:
+            reached = {
+                o
+                for s in frontier
+                for o in graph.objects(s)
+                if isinstance(o, URIRef) and o not in members and (o, CKG.evidence, None) not in graph and (o, None, None) in graph
+            }
+            members |= reached
+            frontier = reached
+        part = new_graph()
+        for prefix, ns in graph.namespaces():
+            part.bind(prefix, ns, override=False)
+        for s in members:
+            for p, o in graph.predicate_objects(s):
+                part.add((s, p, o))
+        parts.append((conf, part))
+    return tuple(parts)
+
+
 def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
     shas = [source.sha256 for source in c.sources]
     ckey = conference_key(c)
@@ -107,7 +164,11 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
                 continue
             position = mint.selector(sha, span, "position")
             quote = mint.selector(sha, span, "quote")
+            where = f"{span.start}-{span.end} of {c.sources[item.page].name}"
             g.add((ev, RDF.type, CKG.Evidence))
+            g.add((ev, RDFS.label, Literal(f"characters {where}")))
+            g.add((position, RDFS.label, Literal(f"position {where}")))
+            g.add((quote, RDFS.label, Literal(f"quote {where}")))
             g.add((ev, OA.hasSource, mint.transcript(sha)))
             g.add((ev, OA.hasSelector, position))
             g.add((ev, OA.hasSelector, quote))
@@ -121,6 +182,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         transcript = mint.transcript(source.sha256)
         g.add((transcript, RDF.type, CKG.Transcript))
         g.add((transcript, SCHEMA.name, Literal(source.name)))
+        g.add((transcript, RDFS.label, Literal(source.name)))
         g.add((transcript, SCHEMA.headline, Literal(c.title.span.text)))
         g.add((transcript, CKG.sha256, Literal(source.sha256)))
         g.add((transcript, CKG.pageNumber, Literal(number, datatype=XSD.integer)))
@@ -130,6 +192,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
 
     g.add((conf, RDF.type, CKG.PressConference))
     g.add((conf, SCHEMA.name, Literal(c.title.span.text)))
+    g.add((conf, RDFS.label, Literal(c.title.span.text)))
     evidence(conf, [c.title])
     if c.held is not None:
         g.add((conf, SCHEMA.startDate, Literal(c.held[1].date, datatype=XSD.date)))
@@ -148,6 +211,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         g.add((node, ORG.role, role))
         g.add((role, RDF.type, ORG.Role))
         g.add((role, SKOS.prefLabel, Literal(post.title)))
+        g.add((role, RDFS.label, Literal(post.title)))
         g.add((nodes[(Kind.PERSON, post.holder)], ORG.holds, node))
         label = post.title
         if post.organization is not None:
@@ -155,6 +219,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
             g.add((node, ORG.postIn, nodes[body]))
             label = f"{post.title}, {names[body]}"
         g.add((node, SKOS.prefLabel, Literal(label)))
+        g.add((node, RDFS.label, Literal(label)))
         evidence(node, post.evidence)
 
     turn_nodes = {}
@@ -165,6 +230,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         g.add((node, CKG.order, Literal(turn.order, datatype=XSD.integer)))
         if turn.label is not None:
             g.add((node, CKG.speakerLabel, Literal(turn.label.text)))
+        g.add((node, RDFS.label, Literal(f"turn {turn.order}" + (f": {turn.label.text}" if turn.label is not None else ""))))
         g.add((node, CKG.turnRole, ROLE_CONCEPTS[turn.role]))
         if turn.speaker is not None:
             speaker = nodes[turn.speaker]
@@ -183,6 +249,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         node = mint.mention(sha, mention.evidence.span, nodes[mention.target])
         target = nodes[mention.target]
         g.add((node, RDF.type, CKG.Mention))
+        g.add((node, RDFS.label, Literal(mention.evidence.span.text)))
         g.add((node, CKG.inTurn, turn_nodes[mention.turn]))
         g.add((node, CKG.refersTo, target))
         g.add((node, CKG.resolvedBy, RULE_CONCEPTS[mention.rule]))
@@ -214,6 +281,7 @@ def _add_entity(g: Graph, c: Conference, conf: URIRef, nodes: dict, e: Entity) -
     node = nodes[(e.kind, e.key)]
     for cls in KIND_CLASSES[e.kind]:
         g.add((node, RDF.type, cls))
+    g.add((node, RDFS.label, Literal(e.name)))
     if e.kind is Kind.PERSON:
         g.add((node, SCHEMA.name, Literal(e.name)))
         if e.honorific:
@@ -264,17 +332,15 @@ def _add_figures(
     g.add((dataset, RDFS.label, Literal(f"Figures stated at: {c.title.span.text}")))
 
     def unit_node(unit: Unit) -> URIRef:
-        if unit.identifier is None:
-            node = mint.count_unit(unit.key)
-            g.add((node, RDF.type, CKG.CountUnit))
-        else:
+        if unit.identifier is not None:
+            # A QUDT unit or currency, or a unit the ontology declares: linked, not described.
             prefix, local = unit.identifier.split(":", 1)
-            node = _UNIT_NAMESPACES[prefix][local]
-            if unit.kind is UnitKind.CURRENCY:
-                g.add((node, RDF.type, CKG.Currency))
-                g.add((node, SKOS.notation, Literal(unit.code)))
+            return _UNIT_NAMESPACES[prefix][local]
+        node = mint.count_unit(unit.key)
+        g.add((node, RDF.type, CKG.CountUnit))
         g.add((node, RDF.type, CKG.Unit))
         g.add((node, SKOS.prefLabel, Literal(unit.key)))
+        g.add((node, RDFS.label, Literal(unit.key)))
         g.add((node, SKOS.inScheme, CKG.UnitScheme))
         return node
 
@@ -283,6 +349,7 @@ def _add_figures(
         if (node, RDF.type, CKG.Measure) not in g:
             g.add((node, RDF.type, CKG.Measure))
             g.add((node, SKOS.prefLabel, Literal(label)))
+            g.add((node, RDFS.label, Literal(label)))
             g.add((node, SKOS.inScheme, CKG.MeasureScheme))
         return node
 
@@ -309,6 +376,7 @@ def _add_figures(
         g.add((node, RDF.type, QB.Observation))
         g.add((node, QB.dataSet, dataset))
         g.add((node, CKG.figureValue, Literal(decimal_text(fig.value), datatype=XSD.decimal)))
+        g.add((node, RDFS.label, Literal(f"{fig.measure}: {decimal_text(fig.value)} {fig.unit.key}")))
         g.add((node, CKG.unit, unit_node(fig.unit)))
         g.add((node, CKG.measure, measure_node(fig.measure)))
         g.add((node, CKG.statedIn, mint.turn(ckey, fig.turn)))
@@ -329,6 +397,7 @@ def _add_figures(
         for series in f.series:
             node = mint.series(sha, series.span)
             g.add((node, RDF.type, CKG.FigureSeries))
+            g.add((node, RDFS.label, Literal(f"series: {series.measure}")))
             g.add((node, QB.sliceStructure, CKG.SeriesKey))
             g.add((node, CKG.measure, measure_node(series.measure)))
             for member in (series.start, series.end):
@@ -344,6 +413,7 @@ def _add_figures(
         for ranking in f.rankings:
             node = mint.ranking(sha, ranking.span)
             g.add((node, RDF.type, CKG.Ranking))
+            g.add((node, RDFS.label, Literal(f"rank {ranking.rank}: {ranking.measure}")))
             g.add((node, CKG.rank, Literal(ranking.rank, datatype=XSD.integer)))
             g.add((node, CKG.measure, measure_node(ranking.measure)))
             if ranking.scope:
@@ -355,6 +425,7 @@ def _add_figures(
         for fine in f.fines:
             node = mint.fine(sha, fine.span)
             g.add((node, RDF.type, CKG.EnforcementAction))
+            g.add((node, RDFS.label, Literal(f"fine: {fine.span.text}")))
             g.add((node, CKG.fineAmount, observations[fine.amount.span]))
             subject(node, fine.target, CKG.target, CKG.targetName)
             if fine.amount.period is not None and fine.amount.period_span is not None:

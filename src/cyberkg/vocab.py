@@ -15,8 +15,10 @@ SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 QB = Namespace("http://purl.org/linked-data/cube#")
-UNIT = Namespace("http://qudt.org/vocab/unit/")
-CUR = Namespace("http://qudt.org/vocab/currency/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")  # QUDT units; currencies are unit:CCY_XXX
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 #: Default namespace for instance data; ``--base`` replaces it.
 DEFAULT_BASE = "https://w3id.org/cyberkg/id/"
@@ -36,7 +38,6 @@ PREFIXES: tuple[tuple[str, Namespace], ...] = (
     ("sh", SH),
     ("qb", QB),
     ("unit", UNIT),
-    ("cur", CUR),
 )
 
-__all__ = ["CKG", "CUR", "DCTERMS", "QB", "UNIT", "DEFAULT_BASE", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "SKOS", "XSD"]
+__all__ = ["CKG", "DCAT", "DCTERMS", "QB", "SDMX_MEASURE", "UNIT", "VOID", "DEFAULT_BASE", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "SKOS", "XSD"]

@@ -35,12 +35,12 @@ class UnitKind(StrEnum):
 class Unit:
     """A unit of measure.
 
-    ``identifier`` is a compact IRI: ``unit:…`` (QUDT unit), ``cur:…`` (QUDT
+    ``identifier`` is a compact IRI: ``unit:…`` (QUDT unit; ``unit:CCY_…`` a QUDT
     currency, the key being the ISO 4217 code) or ``ckg:…`` (cyberkg's unit
     scheme); it is None for a count of a named thing, whose unit is minted
     from its key.
 
-    >>> Unit.count("website").key, Unit("CNY", UnitKind.CURRENCY, "cur:CNY").code
+    >>> Unit.count("website").key, Unit("CNY", UnitKind.CURRENCY, "unit:CCY_CNY").code
     ('website', 'CNY')
     >>> Unit.count("")
     Traceback (most recent call last):

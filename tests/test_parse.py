@@ -120,8 +120,9 @@ def test_parse_headline_date_is_conference_date():
         (b"", "file is empty"),
         (b"  \n\n\t", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-        (b"\xff\xfe\xfa text", "not UTF-8"),
-        (b"Just a line of prose with no speakers.\nAnother one.\n", "no speaker turn"),
+        (b"\xfa\xfb text", "is not UTF-8 text (bad byte at offset 0); name its encoding with --encoding"),
+        (b"Title\n\nLi: caf\xe9 ok\n", "is not UTF-8 text (bad byte at offset 14)"),
+        (b"\xff\xfeL\x00i\x00:\x00 \x00\x00\xd8", "is not UTF-16 text (bad byte at offset 10)"),
         (b"1  2  3  >\n", "page furniture"),
     ],
 )

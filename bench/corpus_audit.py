@@ -3,17 +3,19 @@
 Prints one table row per layout folder and one overall:
 
 - **build**: transcripts that parse, resolve and relate without an error, and
-  the rate in transcripts per second (parse + resolve + relate, one process;
-  timings on a shared machine are noisy);
+  the rate in transcripts per second of one process (parse + resolve +
+  relate; ``--jobs`` processes run side by side; timings on a shared machine
+  are noisy);
 - **turn agreement**: cyberkg's turns against the labelled paragraphs counted
   here, independently, from the raw text (every paragraph that starts with an
   all-caps ``NAME:`` label or with ``Q`` + space or colon is a turn);
   agreement = matched / max(expected, cyberkg's turns), summed over files;
 - **turns with a speaker** (definition printed with the table);
 - **headline people with full name and post**: the people this script reads
-  from each headline ("... by <Post> <First Last> and <Post> <First Last>")
-  that cyberkg gives as a person with that full name and a post whose title is
-  in the headline's words for them;
+  from each headline ("... by <Post> <First Last> and <Post> <First Last>";
+  pieces naming an official or officials are roles, not people) that cyberkg
+  gives as a person with that full name and a post whose title is in the
+  headline;
 - **furniture among participants**: people who speak, roster people and
   outlets whose name looks like page furniture or a header line (a time, a
   date, END, "Updated", "THE WHITE HOUSE", ...). Offenders are listed, except
@@ -29,6 +31,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,9 +99,12 @@ def headline_of(text: str) -> str:
     """The title from the front matter, else the first non-blank line."""
     front = _FRONT_RE.match(text)
     if front:
-        m = re.search(r"(?m)^title:\s*(.*)$", front.group(0))
+        m = re.search(r"(?ms)^title:\s*(.*?)\n(?=[a-z_]+:|---)", front.group(0))
         if m:
-            return m.group(1).strip().strip("\"'")
+            value = re.sub(r"\\\r?\n[ \t]*", "", m.group(1).strip())  # escaped line breaks
+            value = re.sub(r"\s*\n\s*", " ", value).strip("\"'")
+            value = re.sub(r"\\u([0-9a-fA-F]{4})", lambda e: chr(int(e.group(1), 16)), value)
+            return value.replace("\\_", " ").replace("\\ ", " ").replace("\u2060", "")
     return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
 
 
@@ -115,7 +121,7 @@ def headline_people(headline: str) -> list[tuple[str, str]]:
     m = re.search(r"\b[Bb]y\s+(.*)", headline)
     if not m:
         return []
-    tail = re.split(r",\s*(?:\d|[A-Z][a-z]+\.?\s+\d)|\s+(?:on|at|to|in|aboard|en route)\s+|\s+-\s+", m.group(1))[0]
+    tail = re.split(r"(?i),\s*(?:\d|[A-Z][a-z]+\.?\s+\d)|\s+(?:on|at|in|aboard|en route|following|after)\s+|\s+[-|]\s+", m.group(1))[0]
     out = []
     for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", tail):
         words = piece.split()
@@ -123,6 +129,8 @@ def headline_people(headline: str) -> list[tuple[str, str]]:
             continue
         n = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
         name, post = words[-n:], words[:-n]
+        if re.search(r"(?i)\bofficials?\b", piece):
+            continue  # a role, not a person
         if any(w.lower().strip(".,") in _NOT_NAME for w in name) or not all(w[:1].isupper() for w in name):
             continue
         out.append((" ".join(post), " ".join(name)))
@@ -208,7 +216,7 @@ def audit_file(path: Path, rel: str) -> Tally:
         tally.headline_people += 1
         key = normalise_key(name)
         person = people.get(key)
-        want = post_words.lower()
+        want = headline_of(text).lower()
         if person is not None and person.name.replace("\u00a0", " ") == name and any(
             title and title in want for title in posts_of.get(key, [])
         ):
@@ -241,18 +249,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="at most N transcripts per folder")
     parser.add_argument("--show", type=int, default=15, help="offenders and misses listed per kind")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (rates stay per process)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     folders: dict[str, Tally] = {}
     t_start = time.perf_counter()
-    for folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
-        tally = Tally()
-        files = sorted(folder.glob("*.txt"))[: args.limit]
-        for path in files:
-            tally.add(audit_file(path, f"{folder.name}/{path.name}"))
-        folders[folder.name] = tally
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for folder in sorted(p for p in args.corpus.iterdir() if p.is_dir()):
+            tally = Tally()
+            files = sorted(folder.glob("*.txt"))[: args.limit]
+            for result in pool.map(audit_file, files, [f"{folder.name}/{p.name}" for p in files], chunksize=4):
+                tally.add(result)
+            folders[folder.name] = tally
     wall = time.perf_counter() - t_start
     overall = Tally()
     for tally in folders.values():

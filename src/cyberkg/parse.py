@@ -58,6 +58,7 @@ _CONNECTIVES = frozenset({"of", "the", "and", "de", "da", "van", "von", "der", "
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _LINE_RE = re.compile(r"[^\r\n]*")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A question turn written "Q" and spaces, with no colon (matched on folded text: no-break spaces are spaces).
 _Q_RE = re.compile(r" *(?P<label>Q)(?: *[:.]| +(?=\S)| *$)")
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?"
@@ -365,6 +366,8 @@ def _dateline(text: str, folded: str, ln: _Line) -> DateMention | None:
     """The date of a line that only dates the page: "Updated: DATE", "For Immediate Release DATE",
     or a site name glued to a date ("Site NameMarch 14, 2024")."""
     stripped = ln.span.strip()
+    if len(stripped.text) > 120 or not _YEAR_RE.search(stripped.text):
+        return None  # a dateline is short and has a year
     for m, date in find_dates(folded, stripped.start, stripped.end):
         before = folded[stripped.start : m.start()]
         after = _TIME_RE.sub("", folded[m.end() : stripped.end]).strip(" \t,.;:|-()[]")

@@ -106,7 +106,7 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     segments = [rest.sub(cuts[k], cuts[k + 1]).strip() for k in range(0, len(cuts), 2)]
     segments = [s for s in segments if s.text]
 
-    parsed = [_parse_post(source, seg) for seg in segments]
+    parsed = [parse_post(source, seg) for seg in segments]
     posts: list[PostMention] = []
     # A title with no body borrows the body of the next post that has one.
     for i, post in enumerate(parsed):
@@ -118,7 +118,7 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     return tuple(posts)
 
 
-def _parse_post(source: str, seg: Span) -> PostMention:
+def parse_post(source: str, seg: Span) -> PostMention:
     lex = lexicon()
     m = lex.match_title(seg.text)
     if m:

@@ -63,8 +63,7 @@ SPEAKER_DEFINITION = (
 
 _SPACE = "\u00a0\u2002\u2003\u2009\u202f\u200b\ufeff \t"
 _FRONT_RE = re.compile(r"\A---\r?\n.*?\n---[ \t]*\r?\n", re.S)
-_PARA_RE = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)([^\n]*)")
-_CAPS_LABEL_RE = re.compile(r"([A-Z][A-Za-z.'\u2019\- ]{0,60}?)\s*:")
+_CAPS_LABEL_RE = re.compile(r"([^\W\d_][\w.'\u2019\- \u00a0]{0,60}?)[\s\u00a0]*:")
 _Q_RE = re.compile(r"Q[\s:\u00a0]")
 _FURNITURE_RE = re.compile(
     r"(?i)\d{1,2}:\d{2}|\b(?:a\.m|p\.m)\b|\bEND\b|updated|white house$|^the white house|office of the|"
@@ -74,25 +73,42 @@ _FURNITURE_RE = re.compile(
 
 
 def labelled_paragraphs(text: str) -> list[int]:
-    """Offsets of paragraphs that open with an all-caps ``NAME:`` label or ``Q`` + space."""
+    """Offsets of paragraphs that open with an all-caps ``NAME:`` label or ``Q`` + space.
+
+    A paragraph opens after a blank (or whitespace-only) line; a line that
+    opens with a label right after a line ending a sentence opens one too
+    (hard-wrapped pages sometimes drop the blank line between turns).
+    """
     start = 0
     front = _FRONT_RE.match(text)
     if front:
         start = front.end()
     out = []
-    for m in _PARA_RE.finditer(text, start):
-        line = m.group(1)
-        lead = len(line) - len(line.lstrip(_SPACE))
-        body = line[lead:]
+    prev = ""
+    offset = start
+    for line in text[start:].split("\n"):
+        here, offset = offset, offset + len(line) + 1
+        body = line.lstrip(_SPACE)
+        after_blank = not prev.strip(_SPACE + "\r")
+        after_sentence = prev.rstrip(_SPACE + "\r")[-1:] in ".?!\"\u201d)"
+        prev = line
+        if not body.strip(_SPACE + "\r"):
+            continue
+        at = here + len(line) - len(body)
         if _Q_RE.match(body + " ") and (len(body) == 1 or body[1] in _SPACE + ":"):
-            out.append(m.start(1) + lead)
+            if after_blank or after_sentence:
+                out.append(at)
             continue
         lab = _CAPS_LABEL_RE.match(body)
-        if lab and re.sub(r"Ma?c", "", lab.group(1)).upper() == re.sub(r"Ma?c", "", lab.group(1)) and sum(
-            ch.isalpha() for ch in lab.group(1)
-        ) >= 2:
-            out.append(m.start(1) + lead)
+        if lab and (after_blank or after_sentence) and _caps(lab.group(1)) and not body[lab.end() :][:1].isdigit():
+            out.append(at)
     return out
+
+
+def _caps(label: str) -> bool:
+    label = re.sub(r"^(?i:mr|ms|mrs|dr)\.?[\s\u00a0]+", "", label.replace("\u00a0", " "))
+    label = re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", label)
+    return label.isupper() and sum(ch.isalpha() for ch in label) >= 2
 
 
 def headline_of(text: str) -> str:

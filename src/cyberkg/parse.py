@@ -58,6 +58,8 @@ _CONNECTIVES = frozenset({"of", "the", "and", "de", "da", "van", "von", "der", "
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _LINE_RE = re.compile(r"[^\r\n]*")
+_CAPS_LABEL_START_RE = re.compile(r" *(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][A-Z.'\- ]{1,60}: ")
+_LEADING_TIME_RE = re.compile(r" *\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4}\b)? +(?=\S)")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A question turn written "Q" and spaces, with no colon (matched on folded text: no-break spaces are spaces).
 _Q_RE = re.compile(r" *(?P<label>Q)(?: *[:.]| +(?=\S)| *$)")
@@ -241,6 +243,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         for i, ln in enumerate(content)
         if i >= head and ln.span.start in starts and (found := _turn_label(text, folded, ln)) is not None
     ]
+    labels = _one_label_style(labels)
     first_turn = labels[0][0] if labels else len(content)
     header, place, start_time, heading = _header(text, folded, lines, content, head, first_turn)
     header_end = _header_end(content, first_turn) if head else 0
@@ -343,6 +346,8 @@ def _continues(prev: str, line: str, width: int) -> bool:
     words = line.split(maxsplit=1)
     if not words or _Q_RE.match(fold(line)):
         return False
+    if prev.rstrip()[-1:] in ".?!\"”)" and _CAPS_LABEL_START_RE.match(fold(line)):
+        return False  # a label in capitals after a finished sentence: a new turn, with no blank line
     return len(prev.rstrip()) + 1 + len(words[0]) > width - 2
 
 
@@ -629,6 +634,10 @@ def _turn_label(text: str, folded: str, ln: _Line) -> tuple[Span, LabelKind] | N
     if q:
         start = ln.span.start + q.start("label")
         return Span.of(text, start, start + 1), LabelKind.QUESTIONER
+    lead = _LEADING_TIME_RE.match(line)  # "12:15 P.M. EST  MR. X: ..." on one line
+    if lead is not None:
+        ln = _Line(ln.span.sub(lead.end(), len(ln.text)))
+        line = line[lead.end() :]
     view, starts = (line, None) if line.isascii() else _nfc(line)
     m = _LABEL_RE.fullmatch(view)
     if not m:
@@ -640,7 +649,12 @@ def _turn_label(text: str, folded: str, ln: _Line) -> tuple[Span, LabelKind] | N
     role = role_of(label)
     if label.lower() in BLOCK_LABELS:
         # "Moderator: Mr. X, post" opens a roster block; "MODERATOR: Thank you all" is a turn
-        if role is None or len(rest.split()) < 3 or _looks_like_roster_entry(rest) or is_name_like(rest):
+        if role is None or not rest:
+            return None
+        post = rest.partition(",")[2].strip()
+        if _looks_like_roster_entry(rest) and not (label.isupper() and lexicon().match_title(post) is None):
+            return None
+        if is_name_like(rest) and (len(rest.split()) >= 2 or not label.isupper()):
             return None
     elif role is None and not is_name_like(label):
         return None
@@ -653,6 +667,27 @@ def _turn_label(text: str, folded: str, ln: _Line) -> tuple[Span, LabelKind] | N
         a, b = starts[a], starts[b]
     span = Span.of(text, ln.span.start + a, ln.span.start + b)
     return span, LabelKind.ROLE if role is not None else classify_label(label)
+
+
+def _one_label_style(labels: list[tuple[int, tuple[Span, LabelKind]]]) -> list[tuple[int, tuple[Span, LabelKind]]]:
+    """Drop mixed-case "labels" from a transcript whose speakers are labelled in capitals.
+
+    Where nearly every label is in capitals ("MS. PSAKI:"), a line such as
+    "Next: are they effective?" or a quoted "Ana Reyes: ..." is text, not a turn.
+    """
+    named = [span for _, (span, kind) in labels if kind in (LabelKind.PERSON, LabelKind.ROLE)]
+    caps = [span for span in named if _caps_label(span.text)]
+    if len(named) < 5 or len(caps) < 0.9 * len(named):
+        return labels
+    return [(i, (span, kind)) for i, (span, kind) in labels if kind is not LabelKind.PERSON or _caps_label(span.text)]
+
+
+def _caps_label(label: str) -> bool:
+    """A label in capitals, after an honorific: "MS. PSAKI", "Mr. KIRBY", "SECRETARY LaHOOD"."""
+    m = lexicon().honorific_re.match(label)
+    rest = label[m.end() :] if m else label
+    rest = re.sub(r"\b(?:Mc|Mac|La|Le|De|Di|Da|Van|Von)(?=[A-Z])", "", rest)
+    return rest.isupper()
 
 
 @cache

@@ -202,6 +202,7 @@ class Metadata:
     fields: tuple[tuple[str, Span], ...] = ()
     title: TextView | None = None
     date: DateMention | None = None
+    updated: DateMention | None = None  # "Updated: DATE" above the text
     place: Span | None = None
     start_time: Span | None = None
     end_time: Span | None = None

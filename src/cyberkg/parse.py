@@ -60,10 +60,11 @@ _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _LINE_RE = re.compile(r"[^\r\n]*")
 _CAPS_LABEL_START_RE = re.compile(r" *(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][A-Z.'\- ]{1,60}: ")
 _LEADING_TIME_RE = re.compile(r" *\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4}\b)? +(?=\S)")
+_BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A question turn written "Q" and spaces, with no colon (matched on folded text: no-break spaces are spaces).
 _Q_RE = re.compile(r" *(?P<label>Q)(?: *[:.]| +(?=\S)| *$)")
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?"
+_TIME = r"\d{1,2}(?:[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?|\s*[AaPp]\.\s?[Mm]\.)(?:\s+[A-Z]{2,4}\b)?"
 _TIME_RE = re.compile(_TIME)
 _TIME_LINE_RE = re.compile(_TIME)  # used with fullmatch: a header line that is only a time
 _END_RE = re.compile(rf"(?i:end)\b[\s.:,-]*(?:{_TIME})?")
@@ -215,17 +216,26 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
     all_lines = _split_lines(text, body_start)
     lines = [ln for ln in all_lines if ln.text.strip()]
     starts = _paragraph_starts(all_lines)
+    after_blank = _after_blank(all_lines)
 
-    # Dated lines of page furniture ("Updated: ...", "For Immediate Release DATE", a site name
-    # glued to a date) and header lines (times, END) before the first label: metadata, not text.
+    # Page furniture, and dated lines that only date the page ("Updated: ...", "For Immediate
+    # Release DATE", a site name glued to a date): their dates are metadata, never text.
     furniture: set[int] = set()
     dated: DateMention | None = None
+    updated: DateMention | None = None
     for ln in lines:
         if _is_furniture(folded, ln):
             furniture.add(ln.span.start)
         elif (found := _dateline(text, folded, ln)) is not None:
             furniture.add(ln.span.start)
-            dated = dated or found
+            if found[1]:
+                updated = updated or found[0]
+            else:
+                dated = dated or found[0]
+    # Everything above a breadcrumb ("Home > Briefings") is the site's header: its name, menus.
+    crumb = next((i for i, ln in enumerate(lines[:8]) if ln.span.start in furniture and _BREADCRUMB_RE.search(folded, ln.span.start, ln.span.end)), None)
+    if crumb is not None:
+        furniture.update(ln.span.start for ln in lines[:crumb])
     content = [ln for ln in lines if ln.span.start not in furniture]
     if not content:
         raise InputError(where, "holds no text, only page furniture")
@@ -235,9 +245,12 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         title, view = title_field
         head = 0  # every body line may be header, roster or turn
     else:
-        title = _title_span(content[0].span)
-        view = TextView.identity(folded, title.start, title.end)
-        head = 1
+        first = _title_index(folded, content)
+        furniture.update(ln.span.start for ln in content[:first])  # section names above the headline
+        content = content[first:]
+        head = _title_lines(content, after_blank)
+        title = Span.of(text, _title_span(content[0].span).start, content[head - 1].span.strip().end)
+        view = TextView(folded[title.start : title.end].replace("\r", " ").replace("\n", " "), tuple(range(title.start, title.end + 1)))
     labels = [
         (i, found)
         for i, ln in enumerate(content)
@@ -246,16 +259,27 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
     labels = _one_label_style(labels)
     first_turn = labels[0][0] if labels else len(content)
     header, place, start_time, heading = _header(text, folded, lines, content, head, first_turn)
-    header_end = _header_end(content, first_turn) if head else 0
+    header_end = _header_end(text, content, head, first_turn)
+    if place is None or start_time is None:
+        place_found, time_found = _place_and_time(text, folded, content[head:header_end])
+        place, start_time = place or place_found, start_time or time_found
     region = [ln for i, ln in enumerate(content[header_end:first_turn], header_end) if i not in header]
-    published = _first_date(text, content[1:header_end]) or (_first_date(text, content[:1]) if head else None)
+    published = _first_date(text, content[head:header_end])
     if published is None and front is not None:
         published = _field_date(text, front.field("date"))
     published = published or dated
     narrative = not labels
     notes: tuple[str, ...] = ()
     if narrative:
-        roster, held, opening = [], None, _paragraphs(text, region, starts)
+        held = None
+        body = []
+        for ln in region:
+            date = _date_line(text, ln)
+            if date is not None and len(ln.text.split()) <= 6:
+                held = held or date
+            else:
+                body.append(ln)
+        roster, opening = [], _paragraphs(text, body, starts)
         if not opening:
             raise InputError(where, "holds a headline but no transcript text")
         notes = (f"{name}: no speaker label found; read as one unattributed narrative",)
@@ -263,6 +287,8 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         roster, held, opening = _roster(text, region, starts)
     if held is None:  # no date line: a headline "... on May 5, 2023" gives the date
         held = _view_date(text, view)
+    if held is None:  # else the page's own date is the conference's
+        held = published
     if held is not None and published is not None and held.span == published.span:
         published = None
     turns = _turns(text, lines, labels, content, opening, starts)
@@ -274,6 +300,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         fields=tuple((k, span) for k, span, _ in front.fields) if front is not None else (),
         title=view,
         date=held or published,
+        updated=updated,
         place=place,
         start_time=start_time,
         end_time=end_time,
@@ -367,9 +394,9 @@ def _date_label_re() -> re.Pattern[str]:
     return re.compile(r"(?i)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
 
 
-def _dateline(text: str, folded: str, ln: _Line) -> DateMention | None:
+def _dateline(text: str, folded: str, ln: _Line) -> tuple[DateMention, bool] | None:
     """The date of a line that only dates the page: "Updated: DATE", "For Immediate Release DATE",
-    or a site name glued to a date ("Site NameMarch 14, 2024")."""
+    or a site name glued to a date ("Site NameMarch 14, 2024"); and whether it is an update date."""
     stripped = ln.span.strip()
     if len(stripped.text) > 120 or not _YEAR_RE.search(stripped.text):
         return None  # a dateline is short and has a year
@@ -380,7 +407,7 @@ def _dateline(text: str, folded: str, ln: _Line) -> DateMention | None:
         glued = before[-1:].isalpha() and re.fullmatch(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}", before.strip())
         if after or not (label and not before.strip()[label.end() :].strip(" \t:|-") or glued):
             return None
-        return DateMention(Span.of(text, m.start(), m.end()), date)
+        return DateMention(Span.of(text, m.start(), m.end()), date), bool(label and "updat" in label.group(0).lower())
     return None
 
 
@@ -394,14 +421,77 @@ def _title_span(line: Span) -> Span:
     return line.sub(start, len(text)).strip()
 
 
-def _header_end(content: list[_Line], first_turn: int) -> int:
-    """Index of the first line after the headline block (title, "Title | date" line)."""
-    end = 1
-    for i in range(1, min(first_turn, 4)):
+def _header_end(text: str, content: list[_Line], head: int, first_turn: int) -> int:
+    """Index of the first line after the headline block: the title, then a "Title | date"
+    or "Place | 10 a.m. DATE" line, or a line that only dates the page ("2025-10-14 20:06")."""
+    end = head
+    for i in range(head, min(first_turn, head + 3)):
         ln = content[i].text
         if "|" in ln and any(True for _ in find_dates(ln)):
             end = i + 1
+        elif i == head and _date_line(text, content[i]) is not None and any(ch.isdigit() for ch in ln):
+            end = i + 1
     return end
+
+
+def _place_and_time(text: str, folded: str, lines: list[_Line]) -> tuple[Span | None, Span | None]:
+    """Place and start time from a header line "Beijing | 10 a.m. March 17, 2025"."""
+    place = time = None
+    for ln in lines:
+        for part in re.finditer(r"[^|]+", folded[ln.span.start : ln.span.end]):
+            span = Span.of(text, ln.span.start + part.start(), ln.span.start + part.end()).strip()
+            has_date = any(True for _ in find_dates(folded, span.start, span.end))
+            t = _TIME_RE.search(folded, span.start, span.end)
+            if has_date and t is not None and "|" in ln.text:
+                time = time or Span.of(text, t.start(), t.end()).strip()
+            elif not has_date and "|" in ln.text and 0 < len(span.text.split()) <= 4 and span.text[:1].isupper():
+                place = place or span
+    return place, time
+
+
+def _after_blank(all_lines: list[_Line]) -> set[int]:
+    """Offsets of the lines that follow a blank line (or open the text)."""
+    out: set[int] = set()
+    blank = True
+    for ln in all_lines:
+        if not ln.text.strip():
+            blank = True
+            continue
+        if blank:
+            out.add(ln.span.start)
+        blank = False
+    return out
+
+
+def _title_index(folded: str, content: list[_Line]) -> int:
+    """Index of the headline: the line above the page's date when only short section
+    names ("Briefing Room", "Statements and Releases") stand above it."""
+    for k, ln in enumerate(content[:6]):
+        line = folded[ln.span.start : ln.span.end].strip()
+        if any(True for _ in find_dates(line)):
+            if k < 2 or len(line.split()) > 8:
+                return 0
+            above = [c.text.strip() for c in content[: k - 1]]
+            short = all(len(a.split()) <= 5 and a[-1:] not in ".!?:" for a in above)
+            if _is_caps(content[k - 1].text) and _is_caps(content[k - 2].text):
+                return 0  # a headline in capitals over several lines
+            return k - 1 if short else 0
+    return 0
+
+
+def _title_lines(content: list[_Line], after_blank: set[int]) -> int:
+    """How many lines the headline takes: one, or a block of lines in capitals with no blank line."""
+    n = 1
+    if not _is_caps(content[0].text):
+        return n
+    while n < len(content) and n < 6 and content[n].span.start not in after_blank and _is_caps(content[n].text):
+        n += 1
+    return n
+
+
+def _is_caps(line: str) -> bool:
+    letters = [ch for ch in re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", line) if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _header(
@@ -422,8 +512,7 @@ def _header(
     heading: list[int] = []
     for i in range(head, min(first_turn, head + 8)):
         line = content[i].text.strip()
-        letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) >= 2 and all(ch.isupper() for ch in letters) and not _looks_like_roster_entry(line):
+        if _is_caps(line) and (not _looks_like_roster_entry(line) or re.match(r"(?i)(?:by|and)\s", line)):
             if heading and heading[-1] != i - 1:
                 break
             heading.append(i)
@@ -499,8 +588,8 @@ def _date_line(text: str, ln: _Line) -> DateMention | None:
     """A line that is only a date (the conference date in a roster)."""
     stripped = ln.span.strip()
     for m, date in find_dates(text, stripped.start, stripped.end):
-        rest = (text[stripped.start : m.start()] + text[m.end() : stripped.end]).strip(" \t,.;:()")
-        if not rest or re.fullmatch(r"(?i)(date|time)?\W*", rest):
+        rest = _TIME_RE.sub("", text[stripped.start : m.start()] + text[m.end() : stripped.end]).strip(" \t,.;:()")
+        if not rest or re.fullmatch(r"(?i)(date|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\W*", rest):
             return DateMention(Span.of(text, m.start(), m.end()), date)
     return None
 
@@ -721,8 +810,8 @@ def classify_label(label: str) -> LabelKind:
     if label in word_set("answer_labels"):
         return LabelKind.ANSWER
     words = set(re.split(r"[\s\-]+", label))
-    if words & lex.media_words:
-        return LabelKind.OUTLET
+    if words & lex.media_words or any(len(w) > 2 and w.isupper() and w.endswith("TV") for w in words):
+        return LabelKind.OUTLET  # a media word, or a channel's call sign ("NTV", "KTV")
     return LabelKind.PERSON
 
 

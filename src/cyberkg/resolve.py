@@ -25,7 +25,7 @@ from .extract.headline import HeadlineSpeaker, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.roster import extract_roster
+from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
@@ -282,9 +282,11 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
             if key is None:
                 key = normalise_key(full)
                 table.add(Kind.PERSON, key, full, None)
+                for post in _appositive_posts(page, full):
+                    _add_post(posts, key, post.title.text, None, Evidence(p, post.span))
     if key is None:
         key = normalise_key(name)
-        table.add(Kind.PERSON, key, display_name(name), None)
+        table.add(Kind.PERSON, key, _label_display(name), None)
     person = table.drafts[(Kind.PERSON, key)]
     person.spoke = True
     if honorific:
@@ -293,6 +295,18 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
     if title and not any(post.holder == key and title in post.title for post in posts.values()):
         _add_post(posts, key, title, None, Evidence(p, label))
     return key
+
+
+def _label_display(name: str) -> str:
+    """A name from a label in capitals, for display: "McDONOUGH" → "McDonough", "PARKS" → "Parks".
+
+    >>> _label_display("McDONOUGH"), _label_display("Li Wei")
+    ('McDonough', 'Li Wei')
+    """
+    bare = re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", name)
+    if not bare.isupper():
+        return name
+    return re.sub(r"\b(Mc|Mac|La|Le|De|Di)?([^\W\d_])([^\W\d_']*)", lambda m: (m.group(1) or "") + m.group(2) + m.group(3).lower(), name)
 
 
 def _split_title(label: str) -> tuple[str, str]:
@@ -307,6 +321,18 @@ def _split_title(label: str) -> tuple[str, str]:
     if m is None or (rest[m.end() : m.end() + 1] not in ("", " ")):
         return "", label.strip()
     return " ".join(m.group(0).lower().split()), rest[m.end() :].strip()
+
+
+def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
+    """The post said right after a full name: "Ana Reyes, our Assistant Secretary for Rivers"."""
+    out = []
+    pattern = rf"{re.escape(name)},\s+(?:(?:our|the|my|your)\s+)?([^,.;:()]{{3,120}})"
+    for m in re.finditer(pattern, page.folded):
+        if lexicon().match_title(m.group(1)) is None:
+            continue
+        out.append(parse_post(page.text, Span.of(page.text, m.start(1), m.end(1)).strip()))
+        break
+    return out
 
 
 def _full_name(page: Transcript, surname: str) -> str | None:

@@ -125,8 +125,8 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
             if sep is not None and _title_search_re().match(view.text, sep.end()):
                 start = sep.end()  # "Ana Reyes, Ambassador Tom Hale": a name without a post before
             continue  # else the separator is inside a post: "for Cyber and Emerging Technology"
-        post_end, name_start, name_end = found
-        speaker = _speaker(source, view, start, post_end, name_start, name_end)
+        post_start, post_end, name_start, name_end = found
+        speaker = _speaker(source, view, post_start, post_end, name_start, name_end)
         if speaker is not None:
             out.append(speaker)
         if sep is not None:
@@ -139,11 +139,18 @@ def _title_search_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + lexicon().title_re.pattern)
 
 
-def _person_in(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """(post end, name start, name end) of "<Post> <Name>" in ``text[start:end]``."""
+def _person_in(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
+    """(post start, post end, name start, name end) of "<Post> <Name>" in ``text[start:end]``,
+    or of "<Name> <Post>" when the name after the post is the post's object
+    ("MIREILLE OKONJO SPOKESPERSON FOR SECRETARY-GENERAL TOMAS VELLANDER")."""
     titles = list(_title_search_re().finditer(text, start, end))
     if not titles:
         return None
+    before_last = text[start : titles[-1].start()].split()
+    if before_last and before_last[-1].lower() in _LINKS:
+        lead = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, start, titles[0].start())]
+        if 2 <= len(lead) <= 3 and all(_NAME_TOKEN_RE.fullmatch(t[2]) and t[2][:1].isupper() for t in lead):
+            return titles[0].start(), end, lead[0][0], lead[-1][1]
     after = titles[-1].end()
     tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, after, end)]
     honorific = lexicon().honorific_re
@@ -165,7 +172,7 @@ def _person_in(text: str, start: int, end: int) -> tuple[int, int, int] | None:
         return None
     if any(lexicon().match_title(t[2]) is not None and len(lexicon().match_title(t[2]).group(0)) == len(t[2]) for t in name):
         return None  # "White House Press Secretary" is a post with no name
-    return post_end, name[0][0], name[-1][1]
+    return start, post_end, name[0][0], name[-1][1]
 
 
 def _speaker(

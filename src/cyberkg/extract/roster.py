@@ -75,6 +75,9 @@ def parse_entry(source: str, span: Span, *, block: Role | None = None) -> Roster
     if head_end < 0:
         return None
     head = span.sub(0, head_end).strip()
+    lead = re.match(r"(?i)(?:by|and)\s+", head.text)  # a header block: "BY ANA REYES, post"
+    if lead:
+        head = head.sub(lead.end(), len(head.text))
     honorific = None
     m = lex.honorific_re.match(head.text)
     if m:
@@ -138,7 +141,7 @@ def parse_post(source: str, seg: Span) -> PostMention:
         if end is not None:  # "State Department Spokesperson"
             body = seg.sub(end.start("body"), end.end("body"))
             if len(body.text.split()) == 1:  # "Department Spokesperson": the body is not named
-                return PostMention(seg, seg, None, None)
+                return PostMention(seg, seg.sub(end.start("title"), end.end("title")), None, None)
             return PostMention(seg, seg.sub(end.start("title"), end.end("title")), body, None)
         if not link:
             return PostMention(seg, seg, None, None)

@@ -258,7 +258,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
     ]
     labels = _one_label_style(labels)
     first_turn = labels[0][0] if labels else len(content)
-    header, place, start_time, heading = _header(text, folded, lines, content, head, first_turn)
+    header, place, start_time, heading = _header(text, folded, lines, content, head, first_turn, after_blank)
     header_end = _header_end(text, content, head, first_turn)
     if place is None or start_time is None:
         place_found, time_found = _place_and_time(text, folded, content[head:header_end])
@@ -287,10 +287,10 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         roster, held, opening = _roster(text, region, starts)
     if held is None:  # no date line: a headline "... on May 5, 2023" gives the date
         held = _view_date(text, view)
-    if held is None:  # else the page's own date is the conference's
-        held = published
     if held is not None and published is not None and held.span == published.span:
         published = None
+    if held is None:  # else the page's own date is the conference's
+        held = published
     turns = _turns(text, lines, labels, content, opening, starts)
     end_time = _end_time(text, folded, lines, content[first_turn].span.start if labels else None)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -338,7 +338,7 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     text with a paragraph per line has lines of every length.
     """
     lengths = sorted(len(ln.text.rstrip()) for ln in lines)
-    if len(lengths) < 20:
+    if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.95)]
     if not 40 <= width <= 100:
@@ -355,7 +355,10 @@ def _paragraph_starts(all_lines: list[_Line]) -> set[int]:
     next word did not fit in the width. With one line per paragraph, every
     line opens one.
     """
-    width = _wrap_width([ln for ln in all_lines if ln.text.strip()])
+    content = [ln for ln in all_lines if ln.text.strip()]
+    blank = len(all_lines) - len(content)
+    # hard-wrapped layouts separate their paragraphs with blank lines
+    width = _wrap_width(content) if blank >= 0.2 * len(content) else None
     starts: set[int] = set()
     prev: _Line | None = None
     for ln in all_lines:
@@ -495,7 +498,7 @@ def _is_caps(line: str) -> bool:
 
 
 def _header(
-    text: str, folded: str, lines: list[_Line], content: list[_Line], head: int, first_turn: int
+    text: str, folded: str, lines: list[_Line], content: list[_Line], head: int, first_turn: int, after_blank: set[int]
 ) -> tuple[set[int], Span | None, Span | None, Span | None]:
     """Header lines between the headline and the first turn: (their indices in ``content``,
     place, start time, heading).
@@ -510,10 +513,17 @@ def _header(
         (_time_span(text, folded, ln) for ln in lines if ln.span.start < limit and _time_only(folded, ln)), None
     )
     heading: list[int] = []
-    for i in range(head, min(first_turn, head + 8)):
+    # a heading opens the header (after a parenthesised note at most), and only above turns
+    for i in range(head, min(first_turn, head + 8) if first_turn < len(content) else head):
+        if not heading and i > head + 1:
+            break
         line = content[i].text.strip()
-        if _is_caps(line) and (not _looks_like_roster_entry(line) or re.match(r"(?i)(?:by|and)\s", line)):
-            if heading and heading[-1] != i - 1:
+        if (
+            _is_caps(line)
+            and (not _looks_like_roster_entry(line) or re.match(r"(?i)(?:by|and)\s", line))
+            and _date_line(text, content[i]) is None
+        ):
+            if heading and (heading[-1] != i - 1 or content[i].span.start in after_blank):
                 break
             heading.append(i)
         elif heading:

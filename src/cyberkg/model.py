@@ -222,6 +222,11 @@ class Transcript:
     quotes, dashes and spaces in plain form and the hard wraps inside each
     paragraph turned into spaces (see :mod:`cyberkg.text`). Offsets found in
     it are offsets in ``text``; spans are always cut from ``text``.
+
+    ``metadata`` is what the page says about itself (front matter, header
+    block). A ``narrative`` transcript had no speaker label: its one turn,
+    unlabelled, covers the body text. ``notes`` are warnings about how the
+    text was read, for the caller to show.
     """
 
     source: Source

@@ -79,10 +79,6 @@ class _Line:
         return self.span.text
 
 
-#: Files larger than this are refused (a transcript of a whole day is a few MB).
-MAX_BYTES = 256 * 1024 * 1024
-
-
 def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
     """Read a transcript file and parse it.
 
@@ -94,8 +90,8 @@ def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
             is detected.
 
     Raises:
-        InputError: the path is missing, not a regular file, too large,
-            empty, binary, cannot be decoded, or holds no text.
+        InputError: the path is missing, not a regular file, empty,
+            binary, cannot be decoded, or holds no text.
     """
     where = str(path)
     try:
@@ -108,8 +104,6 @@ def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
         raise InputError(where, "is a folder, not a transcript file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(where, "is not a regular file (a device, pipe or socket); give a transcript file")
-    if info.st_size > MAX_BYTES:
-        raise InputError(where, f"is {info.st_size:,} bytes, more than a transcript ({MAX_BYTES:,} bytes at most)")
     try:
         data = path.read_bytes()
     except OSError as exc:

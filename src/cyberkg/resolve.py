@@ -21,7 +21,7 @@ from functools import cache
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
 from .extract.figures import extract_figures
-from .extract.headline import HeadlineSpeaker, headline_speakers
+from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
@@ -286,7 +286,7 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
                     _add_post(posts, key, post.title.text, None, Evidence(p, post.span))
     if key is None:
         key = normalise_key(name)
-        table.add(Kind.PERSON, key, _label_display(name), None)
+        table.add(Kind.PERSON, key, caps_display(name), None)
     person = table.drafts[(Kind.PERSON, key)]
     person.spoke = True
     if honorific:
@@ -295,18 +295,6 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
     if title and not any(post.holder == key and title in post.title for post in posts.values()):
         _add_post(posts, key, title, None, Evidence(p, label))
     return key
-
-
-def _label_display(name: str) -> str:
-    """A name from a label in capitals, for display: "McDONOUGH" → "McDonough", "PARKS" → "Parks".
-
-    >>> _label_display("McDONOUGH"), _label_display("Li Wei")
-    ('McDonough', 'Li Wei')
-    """
-    bare = re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", name)
-    if not bare.isupper():
-        return name
-    return re.sub(r"\b(Mc|Mac|La|Le|De|Di)?([^\W\d_])([^\W\d_']*)", lambda m: (m.group(1) or "") + m.group(2) + m.group(3).lower(), name)
 
 
 def _split_title(label: str) -> tuple[str, str]:

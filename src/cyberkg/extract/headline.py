@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..entities import display_name, normalise_key
+from ..entities import normalise_key
 from ..lexicon import lexicon
 from ..model import Span, TextView, Transcript
 from .roster import parse_post
@@ -40,7 +40,7 @@ _TAIL_END_RE = re.compile(
     r",\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|\s+(?i:on|aboard|en\s+route|following|after|regarding|about|at|in|via)\s+"
     r"|\s+[-|]\s+|\s*\(|\s*$"
 )
-_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|AND)\s+|\s*&\s*")
+_SEPARATOR_RE = re.compile(r"\s*,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+|\s*&\s*")
 _TOKEN_RE = re.compile(r"\S+")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z][\w'\-]*\.?|(?:de|da|van|von|der|al|bin|la|le|du)|[A-Z]\.)")
 _LINKS = frozenset({"for", "of", "to", "at", "on", "in", "and", "the"})
@@ -187,9 +187,7 @@ def _speaker(
     if re.match(r"(?i)the\s+", words):  # "by the Press Secretary Ana Reyes"
         post_start += re.match(r"(?i)the\s+", words).end()
     mention = parse_post(text, Span.of(text, post_start, post_end))
-    name_text = " ".join(text[name_start:name_end].split())
-    if name_text.isupper():
-        name_text = " ".join(display_name(w) if len(w) > 3 else w.capitalize() for w in name_text.split())
+    name_text = caps_display(" ".join(text[name_start:name_end].split()))
     body = mention.body
     return HeadlineSpeaker(
         name=view.span(source, name_start, name_end),
@@ -199,6 +197,19 @@ def _speaker(
         title_text=" ".join(mention.title.text.lower().split()),
         body=view.span(source, body.start, body.end) if body is not None else None,
         body_text=" ".join(body.text.split()) if body is not None else None,
+    )
+
+
+def caps_display(name: str) -> str:
+    """A name written in capitals, for display: "DENIS McDONOUGH" → "Denis McDonough".
+
+    >>> caps_display("JEAN-PIERRE"), caps_display("McDONOUGH"), caps_display("Li Wei")
+    ('Jean-Pierre', 'McDonough', 'Li Wei')
+    """
+    if not re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", name).isupper():
+        return name
+    return re.sub(
+        r"\b(Mc|Mac|La|Le|De|Di)?([^\W\d_])([^\W\d_']*)", lambda m: (m.group(1) or "") + m.group(2) + m.group(3).lower(), name
     )
 
 

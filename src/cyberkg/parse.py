@@ -834,12 +834,15 @@ def _turns(
     if opening:  # text before the first label: an announcement, a narrative, or a page continuing a turn
         span = Span.of(text, opening[0].start, opening[-1].end)
         turns.append(Turn(order=1, label=None, kind=LabelKind.NONE, span=span, paragraphs=tuple(opening)))
-    current: tuple[Span, LabelKind, list[Span]] | None = None
+    # paragraphs as [start, end] offsets, cut into spans once a turn closes: a hard-wrapped
+    # paragraph grows line by line, and cutting it at every line would be quadratic
+    current: tuple[Span, LabelKind, list[list[int]]] | None = None
 
     def close() -> None:
         if current is None:
             return
-        label, kind, paras = current
+        label, kind, bounds = current
+        paras = tuple(Span.of(text, a, b) for a, b in bounds)
         end = paras[-1].end if paras else label.end
         turns.append(
             Turn(
@@ -847,7 +850,7 @@ def _turns(
                 label=label,
                 kind=kind,
                 span=Span.of(text, label.start, end),
-                paragraphs=tuple(paras),
+                paragraphs=paras,
             )
         )
 
@@ -861,12 +864,12 @@ def _turns(
             label, kind = found
             rest = ln.span.sub(label.end - ln.span.start, len(ln.text)).strip()
             rest = rest.sub(1, len(rest.text)).strip() if rest.text[:1] in ":：" else rest
-            current = (label, kind, [rest] if rest.text else [])
+            current = (label, kind, [[rest.start, rest.end]] if rest.text else [])
         elif current is not None:
-            paras = current[2]
-            if ln.span.start in starts or not paras:
-                paras.append(body)
+            bounds = current[2]
+            if ln.span.start in starts or not bounds:
+                bounds.append([body.start, body.end])
             else:  # a hard-wrapped line goes on the paragraph
-                paras[-1] = Span.of(text, paras[-1].start, body.end)
+                bounds[-1][1] = body.end
     close()
     return turns

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cyberkg.errors import InputError
-from cyberkg.model import LabelKind, Role
+from cyberkg.model import LabelKind, Role, Span
 from cyberkg.parse import classify_label, is_name_like, parse_bytes, parse_transcript, read_transcript
 
 BLOCKS = """Briefing on river transport
@@ -335,3 +335,13 @@ def test_read_transcript_refuses_what_is_not_a_regular_file(tmp_path):
         with pytest.raises(InputError) as info:
             read_transcript(path)
         assert str(info.value) == f"{path}: is not a regular file (a device, pipe or socket); give a transcript file"
+
+
+def test_front_matter_escapes_decode_for_matching_and_keep_source_spans():
+    from cyberkg.frontmatter import read_front_matter
+
+    text = '---\ntitle: "By COVID-\\u206019 Response Coordinator Dr.\\_Ana Reyes"\n---\nbody\n'
+    _, span, view = read_front_matter(text).fields[0]
+    assert view.text == "By COVID-19 Response Coordinator Dr. Ana Reyes"
+    start = view.text.index("Ana")
+    assert view.span(text, start, start + 9) == Span.of(text, span.end - 9, span.end)

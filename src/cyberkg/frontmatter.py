@@ -32,6 +32,7 @@ _KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+|$)", re.M)
 _SIMPLE_ESCAPES = {"\\": "\\", '"': '"', "/": "/", "_": "\u00a0", " ": " ", "t": "\t", "\t": "\t",
                    "n": "\n", "r": "\r", "0": "\0", "N": "\u0085", "L": "\u2028", "P": "\u2029", "e": "\x1b"}  # fmt: skip
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,10 @@ def _scalar(text: str, raw: Span) -> tuple[Span, TextView]:
     else:
         inner = raw
         chars, starts = _plain(inner)
-    starts.append(inner.end)
-    return inner, TextView(fold("".join(chars)), tuple(starts))
+    # invisible characters ("COVID-\u206019") are dropped from the view: it need not keep the length
+    kept = [(ch, at) for ch, at in zip(chars, starts, strict=True) if ch not in _INVISIBLE]
+    starts = [at for _, at in kept] + [inner.end]
+    return inner, TextView(fold("".join(ch for ch, _ in kept)), tuple(starts))
 
 
 def _double(span: Span) -> tuple[list[str], list[int]]:

@@ -42,7 +42,8 @@ _TAIL_END_RE = re.compile(
 )
 _SEPARATOR_RE = re.compile(r"\s*,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+|\s*&\s*")
 _TOKEN_RE = re.compile(r"\S+")
-_NAME_TOKEN_RE = re.compile(r"(?:[A-Z][\w'\-]*\.?|(?:de|da|van|von|der|al|bin|la|le|du)|[A-Z]\.)")
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "la", "le", "du"})
+_NAME_TOKEN_RE = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[A-Z]\.)")
 _LINKS = frozenset({"for", "of", "to", "at", "on", "in", "and", "the"})
 
 
@@ -85,6 +86,9 @@ def headline_speaker(title: Span) -> HeadlineSpeaker | None:
     >>> t = "Press Briefing by Press Secretary Ana Reyes and Secretary of Rivers Tom Hale, May 2, 2024"
     >>> [(s.name_text, s.title_text, s.body_text) for s in read_headline(t, TextView.identity(t, 0, len(t)))]
     [('Ana Reyes', 'press secretary', None), ('Tom Hale', 'secretary', 'Rivers')]
+    >>> t = "Noon Briefing by Élise Morin, Spokesperson for the Secretary-General"
+    >>> [(s.name_text, s.title_text) for s in read_headline(t, TextView.identity(t, 0, len(t)))]
+    [('Élise Morin', 'spokesperson')]
     """
     from ..text import fold
 
@@ -118,13 +122,24 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
     tail_end = _TAIL_END_RE.search(view.text, by.end()).start()
     out: list[HeadlineSpeaker] = []
     start = by.end()
+    pending: tuple[int, int] | None = None  # a bare name whose post follows: "Ana Reyes, Spokesperson for X"
     for sep in [*_SEPARATOR_RE.finditer(view.text, by.end(), tail_end), None]:
         end = sep.start() if sep is not None else tail_end
         found = _person_in(view.text, start, end)
+        if found is None and pending is not None and _title_search_re().match(view.text, start):
+            speaker = _speaker(source, view, start, end, *pending)
+            if speaker is not None:
+                out.append(speaker)
+            pending = None
+            if sep is not None:
+                start = sep.end()
+            continue
         if found is None:
             if sep is not None and _title_search_re().match(view.text, sep.end()):
-                start = sep.end()  # "Ana Reyes, Ambassador Tom Hale": a name without a post before
+                pending = _bare_name(view.text, start, end)
+                start = sep.end()  # "Ana Reyes, Ambassador Tom Hale": a name before, its post after or none
             continue  # else the separator is inside a post: "for Cyber and Emerging Technology"
+        pending = None
         post_start, post_end, name_start, name_end = found
         speaker = _speaker(source, view, post_start, post_end, name_start, name_end)
         if speaker is not None:
@@ -132,6 +147,18 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
         if sep is not None:
             start = sep.end()
     return tuple(out)
+
+
+def _bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of ``text[start:end]`` when it is only a name of two to four words."""
+    tokens = list(_TOKEN_RE.finditer(text, start, end))
+    if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN_RE.fullmatch(t.group(0)) for t in tokens):
+        return None
+    if any(lexicon().match_title(t.group(0)) for t in tokens):
+        return None
+    if not all(t.group(0)[:1].isupper() or t.group(0) in _PARTICLES for t in tokens) or not tokens[0].group(0)[:1].isupper():
+        return None
+    return tokens[0].start(), tokens[-1].end()
 
 
 @cache
@@ -168,7 +195,9 @@ def _person_in(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
             return None
         name = caps[-n:]
         post_end = name[0][0]
-    if not name or not all(_NAME_TOKEN_RE.fullmatch(t[2]) for t in name) or not name[0][2][:1].isupper():
+    if not name or not all(_NAME_TOKEN_RE.fullmatch(t[2]) and (t[2][:1].isupper() or t[2] in _PARTICLES) for t in name):
+        return None
+    if not name[0][2][:1].isupper():
         return None
     if any(lexicon().match_title(t[2]) is not None and len(lexicon().match_title(t[2]).group(0)) == len(t[2]) for t in name):
         return None  # "White House Press Secretary" is a post with no name

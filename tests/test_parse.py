@@ -265,6 +265,11 @@ def test_parse_label_grammar(line, label, kind):
     assert [(x.label.text, x.kind) for x in t.turns] == [(label, kind)]
 
 
+def test_parse_q_in_running_text_is_no_label():
+    t = parse_transcript("Briefing\n\nLi Si: Sales rose in the second\nQ of the year.\n\nQ Why?\n")
+    assert [x.label.text for x in t.turns] == ["Li Si", "Q"]
+
+
 def test_parse_decomposed_label_keeps_offsets_into_the_original():
     text = "Briefing\n\nLi Si: Hello.\n\nJose\u0301 Ruiz: Hola.\n"
     t = parse_transcript(text)

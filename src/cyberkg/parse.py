@@ -63,8 +63,8 @@ _LEADING_TIME_RE = re.compile(r" *\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A question turn written "Q" and spaces, with no colon (matched on folded text: no-break spaces are spaces).
-# One space is enough only before a capital, a bracket or a dash ("Q -- and"): "Q of 2021" in running text is no label.
-_Q_RE = re.compile(r" *(?P<label>Q)(?: *[:.]|  +(?=\S)| (?=[A-Z(\[\"'\-.…])| *$)")
+# One space is enough only before a capital, a digit, a bracket or a dash ("Q -- and"): "Q of 2021" in running text is no label.
+_Q_RE = re.compile(r" *(?P<label>Q)(?: *[:.]|  +(?=\S)| (?=[A-Z0-9$(\[\"'\-.…])| *$)")
 _TIME = r"\d{1,2}(?:[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?|\s*[AaPp]\.\s?[Mm]\.)(?:\s+[A-Z]{2,4}\b)?"
 _TIME_RE = re.compile(_TIME)
 _TIME_LINE_RE = re.compile(_TIME)  # used with fullmatch: a header line that is only a time

@@ -228,7 +228,10 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
             else:
                 dated = dated or found[0]
     # Everything above a breadcrumb ("Home > Briefings") is the site's header: its name, menus.
-    crumb = next((i for i, ln in enumerate(lines[:8]) if ln.span.start in furniture and _BREADCRUMB_RE.search(folded, ln.span.start, ln.span.end)), None)
+    crumb = next(
+        (i for i, ln in enumerate(lines[:8]) if ln.span.start in furniture and _BREADCRUMB_RE.search(folded, ln.span.start, ln.span.end)),
+        None,
+    )
     if crumb is not None:
         furniture.update(ln.span.start for ln in lines[:crumb])
     content = [ln for ln in lines if ln.span.start not in furniture]
@@ -266,15 +269,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
     narrative = not labels
     notes: tuple[str, ...] = ()
     if narrative:
-        held = None
-        body = []
-        for ln in region:
-            date = _date_line(text, ln)
-            if date is not None and len(ln.text.split()) <= 6:
-                held = held or date
-            else:
-                body.append(ln)
-        roster, opening = [], _paragraphs(text, body, starts)
+        roster, (held, opening) = [], _narrative(text, region, starts)
         if not opening:
             raise InputError(where, "holds a headline but no transcript text")
         notes = (f"{name}: no speaker label found; read as one unattributed narrative",)
@@ -597,6 +592,19 @@ def _date_line(text: str, ln: _Line) -> DateMention | None:
         if not rest or re.fullmatch(r"(?i)(date|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\W*", rest):
             return DateMention(Span.of(text, m.start(), m.end()), date)
     return None
+
+
+def _narrative(text: str, region: list[_Line], starts: set[int]) -> tuple[DateMention | None, list[Span]]:
+    """The date and the paragraphs of a text with no speaker label ("THURSDAY, 13 MARCH 2025" is a date line)."""
+    held = None
+    body = []
+    for ln in region:
+        date = _date_line(text, ln)
+        if date is not None and len(ln.text.split()) <= 6:
+            held = held or date
+        else:
+            body.append(ln)
+    return held, _paragraphs(text, body, starts)
 
 
 def _groups(region: list[_Line], starts: set[int]) -> list[list[_Line]]:

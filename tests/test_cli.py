@@ -73,7 +73,10 @@ def test_build_several_inputs_and_a_folder(tmp_path, capsys):
         (lambda d: _write(d / "empty.txt", b""), "empty.txt: file is empty"),
         (lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image.txt: is a binary file"),
         (lambda d: _mkdir(d / "nothing"), "nothing: folder holds no transcript"),
-        (lambda d: _write(d / "prose.txt", b"No speakers here.\n"), "prose.txt: no speaker turn found"),
+        (lambda d: _write(d / "prose.txt", b"No speakers here.\n"), "prose.txt: holds a headline but no transcript text"),
+        (lambda d: Path("/dev/zero"), "/dev/zero: is not a regular file (a device, pipe or socket)"),
+        (lambda d: _fifo(d / "pipe.txt"), "pipe.txt: is not a regular file (a device, pipe or socket)"),
+        (lambda d: _write(d / "latin.txt", b"Title\n\nJos\xe9: Hola.\n"), "latin.txt: is not UTF-8 text (bad byte at offset 10); name its encoding with --encoding"),
     ],
 )
 def test_build_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, make, message):
@@ -232,3 +235,42 @@ def _write(path: Path, data: bytes) -> Path:
 def _mkdir(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+TALK = "Briefing on rivers\n\nJosé Ruiz: Rivers grew.\n\nQ   What about ports?\n\nJosé Ruiz: Ports grew.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "args"),
+    [
+        (TALK.encode("utf-16"), []),
+        (TALK.encode("utf-8-sig"), []),
+        (TALK.encode("latin-1"), ["--encoding", "latin-1"]),
+        (TALK.replace("José Ruiz", "李伟").encode("gb18030"), []),
+    ],
+)
+def test_build_decodes_other_encodings(tmp_path, capsys, data, args):
+    path = _write(tmp_path / "talk.txt", data)
+    code, out, err = run(["build", str(path), "--out", str(tmp_path / "o"), "--no-views", *args], capsys)
+    assert code == 0, err
+    assert re.search(r"turns +3\n", out)
+
+
+def test_build_unknown_encoding_exits_2_with_one_line(tmp_path, capsys):
+    path = _write(tmp_path / "talk.txt", TALK.encode())
+    code, _, err = run(["build", str(path), "--out", str(tmp_path / "o"), "--encoding", "klingon"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "unknown encoding 'klingon' (given with --encoding)" in err
+
+
+def test_build_narrative_builds_with_a_note(tmp_path, capsys):
+    text = "Noon briefing of the spokesperson\n\nThe spokesperson said the river council met today. It adopted two plans.\n"
+    path = _write(tmp_path / "noon.txt", text.encode())
+    code, out, err = run(["build", str(path), "--out", str(tmp_path / "o"), "--no-views"], capsys)
+    assert code == 0, err
+    assert "Note: noon.txt: no speaker label found; read as one unattributed narrative" in out
+    assert re.search(r"turns +1\n", out)

@@ -124,3 +124,64 @@ def test_graph_of_any_briefing_like_text_conforms(lines):
         return
     report = validate(build_graph([t])[1])
     assert report.conforms, [format_result(r) for r in report.results][:3]
+
+
+# Real layouts (issue 9): front matter with escapes, labels in capitals and in any Unicode form,
+# Q turns without a colon, header times, END lines, furniture, hard-wrapped lines.
+REAL_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "MS. REYES:  Good afternoon.",
+                "MR. HALE:It will not.",
+                "SECRETARY HALE:  Yes.",
+                "Q\u00a0\u00a0\u00a0 Will it pass?",
+                "Q    (Inaudible) -- and then?",
+                "A: None today.",
+                "SENIOR ADMINISTRATION OFFICIAL:  On background.",
+                "MODERATOR:  Next question.",
+                "Jose\u0301 Ruiz: Hola.",
+                "END 2:45 P.M. EDT",
+                "12:31 P.M. EDT",
+                "Updated: March 18, 2025",
+                "中文 | English",
+                "Home > Briefings",
+                "Share",
+                "THE WHITE HOUSE",
+                "PRESS BRIEFING BY PRESS SECRETARY ANA REYES",
+                "the plan for the canals and ports was drafted over the winter with the",
+                "",
+            ]
+        ),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+    ),
+    max_size=16,
+)
+FRONT_MATTER = st.sampled_from(
+    [
+        "",
+        '---\ntitle: "Press Briefing by Press Secretary Ana\\_Reyes and Secretary of Rivers\\\n  \\ Tom Hale, May 2,\\_2024"\ndate: \'2024-05-02\'\n---\n',
+        "---\ntitle: Briefing\nsource_url: https://example.org/x\n---\n",
+        "---\ntitle: \"unclosed\n---\n",
+        "---\nno end\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FRONT_MATTER, REAL_LINES, st.sampled_from(["\n", "\n\n"]))
+def test_real_layouts_keep_every_offset_inside_the_text(front, lines, sep):
+    text = front + "Press Briefing by Press Secretary Ana Reyes" + sep + sep.join(lines)
+    check(text)
+    try:
+        t = parse_transcript(text, name="x.txt")
+    except InputError:
+        return
+    meta = t.metadata
+    for span in (meta.front_matter, meta.place, meta.start_time, meta.end_time, meta.source_url, meta.heading):
+        if span is not None:
+            assert text[span.start : span.end] == span.text
+    for _, span in meta.fields:
+        assert text[span.start : span.end] == span.text
+    view = meta.title
+    assert len(view.starts) == len(view.text) + 1 and all(0 <= a <= b <= len(text) for a, b in zip(view.starts, view.starts[1:]))

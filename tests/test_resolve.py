@@ -124,3 +124,51 @@ def test_resolve_roster_printed_twice_gives_each_fact_once():
     conference = resolve(parse_transcript(text))
     assert len(conference.people) == 1 and len(conference.posts) == 1
     assert len(conference.posts[0].evidence) == 2  # both printed lines are evidence
+
+
+# ---------------------------------------------------------------- labels of real briefings (issue 9 item 3)
+
+BRIEFING = (
+    "Press Briefing by Press Secretary Ana Reyes and Secretary of Rivers Tom Hale, May 2, 2024\n\n"
+    "MS. REYES:  Good afternoon.  Secretary Hale is here with us.\n\n"
+    "Q    Will the plan need a vote?\n\n"
+    "SECRETARY HALE:  It will not.\n\n"
+    "SENIOR ADMINISTRATION OFFICIAL:  One more thing on that.\n\n"
+    "THE PRESIDENT:  Thank you all.\n\n"
+    "MR. OKAFOR:  I would add a word.  As Ben Okafor, our Deputy Secretary for Ports, I agree.\n"
+)
+
+
+def test_resolve_labels_to_the_people_the_headline_names():
+    conference = resolve(parse_transcript(BRIEFING))
+    names = {e.key: e for e in conference.people}
+    speakers = [(names[t.speaker[1]].name if t.speaker else None, t.role, t.speaker_kind.value) for t in conference.turns]
+    assert speakers == [
+        ("Ana Reyes", Role.SPEAKER, "person"),
+        (None, Role.JOURNALIST, "questioner"),
+        ("Tom Hale", Role.SPEAKER, "person"),
+        (None, Role.SPEAKER, "role"),
+        (None, Role.SPEAKER, "role"),
+        ("Ben Okafor", Role.SPEAKER, "person"),
+    ]
+    posts = {(names[p.holder].name, p.title) for p in conference.posts}
+    assert {("Ana Reyes", "press secretary"), ("Tom Hale", "secretary")} <= posts
+    assert not any("official" in e.name.lower() or e.name.upper() == e.name for e in conference.people)
+    assert {"Reyes", "Hale", "Okafor"}.isdisjoint({e.name for e in conference.people})
+
+
+def test_resolve_answer_label_is_the_headline_spokesperson_and_answers_link_to_questions():
+    from cyberkg.relate import relate
+
+    text = "Foreign Ministry Spokesperson Lin Qiao’s Regular Press Conference on March 7, 2025\n\nQ: Any news?\n\nA: None today.\n"
+    conference = relate(resolve(parse_transcript(text)))
+    lin = normalise_key("Lin Qiao")
+    assert [(t.speaker, t.role) for t in conference.turns] == [(None, Role.JOURNALIST), ((Kind.PERSON, lin), Role.SPEAKER)]
+    assert conference.answers == ((2, 1),)
+    assert any(p.holder == lin and p.title == "spokesperson" for p in conference.posts)
+
+
+def test_resolve_narrative_turn_has_no_speaker():
+    text = "Spokesperson Lin Qiao's Regular Press Conference on March 7, 2025\n\nThe council met today. It adopted two plans.\n"
+    conference = resolve(parse_transcript(text))
+    assert [(t.speaker, t.label) for t in conference.turns] == [(None, None)]

@@ -76,8 +76,15 @@ _data_option = click.option(
     help="Take every INPUT as a page of one conference (by default, consecutive inputs with the same title are).",
 )
 @click.option("--views/--no-views", default=True, show_default=True, help="Also write graph views into OUT/views/.")
+@click.option(
+    "--encoding",
+    default=None,
+    help="Encoding of the INPUT files (utf-8, utf-16, gb18030 ...). [default: detected]",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, encoding: str | None, quiet: bool
+) -> None:
     """Build the knowledge graph of transcripts.
 
     INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
@@ -103,7 +110,13 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
     if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
         progress = _progress
     result = run_build(
-        list(inputs), out=out, base=base, one_conference=one_conference, progress=progress, views=views
+        list(inputs),
+        out=out,
+        base=base,
+        one_conference=one_conference,
+        progress=progress,
+        views=views,
+        encoding=encoding,
     )
     elapsed = time.perf_counter() - started
     if not quiet:

@@ -80,6 +80,6 @@ def lexicon() -> Lexicon:
         question_labels=frozenset(read_list("question_labels")),
         boilerplate=tuple(re.compile(p) for p in read_list("boilerplate")),
         title_re=title_re,
-        title_end_re=re.compile(rf"(?P<body>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,5}})\s+(?P<title>(?i:{_alternation(titles, flexible_space=True)}))"),
+        title_end_re=re.compile(rf"(?P<body>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,5}}?)\s+(?P<title>(?i:{_alternation(titles, flexible_space=True)}))"),
         honorific_re=honorific_re,
     )

@@ -91,7 +91,9 @@ class LabelKind(StrEnum):
     PERSON = "person"
     OUTLET = "outlet"
     QUESTIONER = "questioner"
-    NONE = "none"  # an unlabelled opening or a page that continues the last turn
+    ANSWER = "answer"  # "A:" in a Q/A transcript: the spokesperson the headline names
+    ROLE = "role"  # a role, not a person: MODERATOR, SENIOR ADMINISTRATION OFFICIAL
+    NONE = "none"  # an unlabelled opening, a narrative, or a page that continues the last turn
 
 
 class Kind(StrEnum):
@@ -154,6 +156,65 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True)
+class TextView:
+    """Text to match on, with the source offset of each of its characters.
+
+    A value read from front matter has escapes (``\\_``, ``\\u2019``, a
+    backslash line continuation) that decode to fewer characters than the
+    source holds; matching runs on ``text`` and :meth:`span` maps a match
+    back to the source, so evidence is still cut from the unchanged text.
+    ``starts`` has one entry per character of ``text`` plus the end offset.
+
+    >>> v = TextView.identity("ab cd", 1, 4)
+    >>> v.text, v.span("ab cd", 1, 3)
+    ('b c', Span(start=2, end=4, text=' c'))
+    """
+
+    text: str
+    starts: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.starts) != len(self.text) + 1:
+            raise ValueError(f"a view of {len(self.text)} characters needs {len(self.text) + 1} offsets")
+
+    @classmethod
+    def identity(cls, matched: str, start: int, end: int) -> TextView:
+        """The view of ``matched[start:end]`` (a folded source), offsets unchanged."""
+        return cls(matched[start:end], tuple(range(start, end + 1)))
+
+    def span(self, source: str, start: int, end: int) -> Span:
+        """The source span of ``self.text[start:end]``."""
+        return Span.of(source, self.starts[start], self.starts[end])
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about the transcript, outside its turns; every value a span.
+
+    ``front_matter`` is the whole YAML front matter block (it is not
+    transcript text) and ``fields`` its ``key: value`` lines, values
+    without their quotes. ``title`` is the headline's view for matching.
+    ``heading`` is a header block that repeats the headline in capitals
+    ("PRESS BRIEFING / BY PRESS SECRETARY ..."). Times are as written.
+    """
+
+    front_matter: Span | None = None
+    fields: tuple[tuple[str, Span], ...] = ()
+    title: TextView | None = None
+    date: DateMention | None = None
+    updated: DateMention | None = None  # "Updated: DATE" above the text
+    place: Span | None = None
+    start_time: Span | None = None
+    end_time: Span | None = None
+    source_url: Span | None = None
+    heading: Span | None = None
+
+    def field(self, key: str) -> Span | None:
+        """The value of front matter field ``key``, if the page has one."""
+        return next((span for k, span in self.fields if k == key), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Transcript:
     """A parsed transcript: unchanged text plus its structure as spans.
 
@@ -161,6 +222,11 @@ class Transcript:
     quotes, dashes and spaces in plain form and the hard wraps inside each
     paragraph turned into spaces (see :mod:`cyberkg.text`). Offsets found in
     it are offsets in ``text``; spans are always cut from ``text``.
+
+    ``metadata`` is what the page says about itself (front matter, header
+    block). A ``narrative`` transcript had no speaker label: its one turn,
+    unlabelled, covers the body text. ``notes`` are warnings about how the
+    text was read, for the caller to show.
     """
 
     source: Source
@@ -171,3 +237,6 @@ class Transcript:
     held: DateMention | None
     roster: tuple[RosterLine, ...]
     turns: tuple[Turn, ...]
+    metadata: Metadata = Metadata()
+    narrative: bool = False  # no speaker label: one unattributed turn over the body text
+    notes: tuple[str, ...] = ()  # warnings about how the text was read

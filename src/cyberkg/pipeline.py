@@ -102,13 +102,18 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def read_inputs(paths: Sequence[Path], *, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> list[Transcript]:
-    """Parse every input, or the bundled sample when ``paths`` is empty."""
+def read_inputs(
+    paths: Sequence[Path],
+    *,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    encoding: str | None = None,
+) -> list[Transcript]:
+    """Parse every input (decoded from ``encoding``, or detected), or the bundled sample when ``paths`` is empty."""
     if not paths:
         return [parse_bytes(sample_file().read_bytes(), name=SAMPLE)]
     files = collect_inputs(paths)
     iterate = progress(files) if progress is not None else files
-    return [read_transcript(p) for p in iterate]
+    return [read_transcript(p, encoding=encoding) for p in iterate]
 
 
 def group_pages(transcripts: Sequence[Transcript], *, one_conference: bool = False) -> list[list[Transcript]]:
@@ -144,6 +149,7 @@ def build(
     one_conference: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     views: bool = True,
+    encoding: str | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``.
 
@@ -158,7 +164,7 @@ def build(
     check_base(base)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
-    transcripts = read_inputs(inputs, progress=progress)
+    transcripts = read_inputs(inputs, progress=progress, encoding=encoding)
     conferences, graph = build_graph(transcripts, base=base, one_conference=one_conference)
     report = validate(graph)
     outputs = _write_all(
@@ -168,11 +174,11 @@ def build(
             "validation.ttl": serialize(report_graph(report, base=base), "turtle"),
         },
     )
-    notes: tuple[str, ...] = ()
+    notes = tuple(note for t in transcripts for note in t.notes)
     if views:
         view_files = default_views(graph)
         outputs += _write_all(out / VIEWS_FOLDER, dict(view_files.files))
-        notes = view_files.notes
+        notes += view_files.notes
     return BuildResult(conferences, graph, report, count_classes(graph), outputs, notes)
 
 

@@ -14,19 +14,21 @@ name but different kinds stay apart.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
 from .extract.figures import extract_figures
-from .extract.headline import headline_speaker
+from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.roster import extract_roster
+from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
+from .parse import role_of
 from .registry import Registry, find_org, known, lookup_body, merge_short_forms
 
 
@@ -75,18 +77,12 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         org_key = _portfolio_body(table, p, mention.title.text, mention.body)
         _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
 
-    # 3. A headline that names the spokesperson (no roster in such transcripts).
-    speaker = headline_speaker(pages[0].title)
-    headline_key = None
-    if speaker is not None:
-        headline_key = normalise_key(speaker.name.text)
-        person = table.add(Kind.PERSON, headline_key, speaker.name.text, Evidence(0, speaker.name))
-        person.spoke = True
-        org_key = table.add_org(speaker.body, 0)[0]
-        _add_post(posts, headline_key, speaker.title.text, org_key, Evidence(0, Span.of(pages[0].text, speaker.body.start, speaker.title.end)))
+    # 3. The people the headline names, with their posts (no roster in such transcripts).
+    headline_keys = [_add_headline_speaker(table, posts, pages[0].text, sp) for sp in headline_speakers(pages[0])]
+    headline_key = headline_keys[0] if headline_keys else None
 
     # 4. Turns and who speaks in them.
-    turns = _turns(pages, table, headline_key)
+    turns = _turns(pages, table, posts, headline_key)
 
     # 5. What each turn names.
     mentions: list[Mention] = []
@@ -150,6 +146,21 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
     return out
 
 
+def _add_headline_speaker(table: Registry, posts: dict[str, Post], source: str, sp: HeadlineSpeaker) -> str:
+    """Add a person the headline names, with the post it gives them; return their key."""
+    key = normalise_key(sp.name_text)
+    person = table.add(Kind.PERSON, key, sp.name_text, Evidence(0, sp.name))
+    person.spoke = True
+    org_key = None
+    if sp.body is not None and sp.body_text:
+        if sp.body.text == sp.body_text:
+            org_key = table.add_org(sp.body, 0)[0]
+        else:  # the headline's words differ from the source (escapes): name the body as read
+            org_key = table.add(Kind.ORGANIZATION, normalise_key(sp.body_text), sp.body_text, Evidence(0, sp.body), form=sp.body_text).key
+    _add_post(posts, key, sp.title_text, org_key, Evidence(0, sp.post))
+    return key
+
+
 def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Span) -> None:
     key, _ = table.add_org(expansion, page)
     table.define_acronym(acronym.text, (Kind.ORGANIZATION, key))
@@ -187,7 +198,7 @@ def _name_variants(name: str) -> set[str]:
     tokens = name.split()
     if len(tokens) < 2:
         return set()
-    return {tokens[0].casefold(), tokens[-1].casefold()}
+    return {normalise_key(tokens[0]), normalise_key(tokens[-1])}
 
 
 def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None, str]:
@@ -203,35 +214,36 @@ def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None,
     return None, None, "no person of that name"
 
 
-def _turns(pages: Sequence[Transcript], table: Registry, headline_key: str | None) -> list[ResolvedTurn]:
+def _turns(
+    pages: Sequence[Transcript], table: Registry, posts: dict[str, Post], headline_key: str | None
+) -> list[ResolvedTurn]:
     out: list[ResolvedTurn] = []
-    honorific_re = lexicon().honorific_re
     for p, page in enumerate(pages):
         for turn in page.turns:
             order = len(out) + 1
             speaker: tuple[Kind, str] | None = None
             role = Role.SPEAKER
+            kind = turn.kind
             if turn.kind is LabelKind.NONE:
                 # an opening announcement is the headline's spokesperson's; a page that
-                # starts without a label continues the last turn of the page before
+                # starts without a label continues the last turn of the page before;
+                # a narrative has no speaker
                 if p > 0 and out:
                     speaker, role = out[-1].speaker, out[-1].role
-                elif headline_key is not None:
+                elif headline_key is not None and not page.narrative:
                     speaker = (Kind.PERSON, headline_key)
+            elif turn.kind is LabelKind.ANSWER:
+                if headline_key is not None:
+                    speaker = (Kind.PERSON, headline_key)
+                    table.drafts[speaker].evidence.append(Evidence(p, turn.label))
+            elif turn.kind is LabelKind.ROLE:
+                role = role_of(turn.label.text) or Role.SPEAKER
             elif turn.kind is LabelKind.PERSON:
-                label = turn.label.text
-                m = honorific_re.match(label)
-                name = label[m.end() :].strip() if m else label
-                key, rule, _ = _lookup_person(table, name)
-                if key is None:
-                    key = normalise_key(name)
-                    table.add(Kind.PERSON, key, display_name(name), None)
-                person = table.drafts[(Kind.PERSON, key)]
-                person.spoke = True
-                if m:
-                    person.honorific = person.honorific or _canonical_honorific(m.group(0))
-                person.evidence.append(Evidence(p, turn.label))
-                speaker = (Kind.PERSON, key)
+                key = _label_speaker(table, posts, page, p, turn.label)
+                if key is None:  # a title alone, "THE PRESIDENT", held by no one named here
+                    kind = LabelKind.ROLE
+                else:
+                    speaker = (Kind.PERSON, key)
             elif turn.kind is LabelKind.OUTLET:
                 key = normalise_key(turn.label.text)
                 table.add(Kind.MEDIA, key, turn.label.text, Evidence(p, turn.label))
@@ -239,8 +251,94 @@ def _turns(pages: Sequence[Transcript], table: Registry, headline_key: str | Non
                 role = Role.JOURNALIST
             else:
                 role = Role.JOURNALIST
-            out.append(ResolvedTurn(order, p, turn.label, turn.span, role, speaker, turn.kind))
+            out.append(ResolvedTurn(order, p, turn.label, turn.span, role, speaker, kind))
     return out
+
+
+def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p: int, label: Span) -> str | None:
+    """The person a turn label names: "MS. PSAKI" is the Jen Psaki of the headline.
+
+    An honorific and titles before the name are dropped ("SECRETARY BLINKEN",
+    "ACTING ADMINISTRATOR SLAVITT"); the rest is looked up as a full name or a
+    surname among the people known so far, then as the surname of a full name
+    said in the transcript ("... said Tom Hale"). A title the label states
+    becomes a post when the person holds none with that title. A label that
+    is only a title ("THE PRESIDENT") is the one person holding that title,
+    or no one.
+    """
+    lex = lexicon()
+    text = unicodedata.normalize("NFC", label.text)
+    honorific = lex.honorific_re.match(text)
+    name = text[honorific.end() :].strip() if honorific else text
+    title, name = _split_title(name)
+    if not name:
+        holders = sorted({post.holder for post in posts.values() if post.title == title})
+        return holders[0] if len(holders) == 1 else None
+    key, _, _ = _lookup_person(table, name)
+    if key is None:
+        full = _full_name(page, name)
+        if full is not None:
+            key, _, _ = _lookup_person(table, full)
+            if key is None:
+                key = normalise_key(full)
+                table.add(Kind.PERSON, key, full, None)
+                for post in _appositive_posts(page, full):
+                    _add_post(posts, key, post.title.text, None, Evidence(p, post.span))
+    if key is None:
+        key = normalise_key(name)
+        table.add(Kind.PERSON, key, caps_display(name), None)
+    person = table.drafts[(Kind.PERSON, key)]
+    person.spoke = True
+    if honorific:
+        person.honorific = person.honorific or _canonical_honorific(honorific.group(0))
+    person.evidence.append(Evidence(p, label))
+    if title and not any(post.holder == key and title in post.title for post in posts.values()):
+        _add_post(posts, key, title, None, Evidence(p, label))
+    return key
+
+
+def _split_title(label: str) -> tuple[str, str]:
+    """(title, name) of a label: "ACTING ADMINISTRATOR SLAVITT" → ("acting administrator", "SLAVITT").
+
+    >>> _split_title("SECRETARY BLINKEN"), _split_title("THE PRESIDENT"), _split_title("Zhao Lan")
+    (('secretary', 'BLINKEN'), ('president', ''), ('', 'Zhao Lan'))
+    """
+    lex = lexicon()
+    rest = re.sub(r"(?i)^the\s+", "", label.strip())
+    m = lex.match_title(rest)
+    if m is None or (rest[m.end() : m.end() + 1] not in ("", " ")):
+        return "", label.strip()
+    return " ".join(m.group(0).lower().split()), rest[m.end() :].strip()
+
+
+def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
+    """The post said right after a full name: "Ana Reyes, our Assistant Secretary for Rivers"."""
+    out = []
+    pattern = rf"{re.escape(name)},\s+(?:(?:our|the|my|your)\s+)?([^,.;:()]{{3,120}})"
+    for m in re.finditer(pattern, page.folded):
+        if lexicon().match_title(m.group(1)) is None:
+            continue
+        out.append(parse_post(page.text, Span.of(page.text, m.start(1), m.end(1)).strip()))
+        break
+    return out
+
+
+def _full_name(page: Transcript, surname: str) -> str | None:
+    """The full name the transcript gives someone it calls by ``surname`` ("Tom Hale" for "HALE")."""
+    if " " in surname.strip() or len(surname) < 2:
+        return None
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'\-]*)\s+((?i:{re.escape(surname)}))\b")
+    stop = word_set("function_words") | word_set("sentence_openers")
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(page.folded):
+        first = m.group(1)
+        if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
+            continue
+        name = f"{first} {m.group(2)}"
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda n: counts[n])
 
 
 def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:

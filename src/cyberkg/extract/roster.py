@@ -75,6 +75,9 @@ def parse_entry(source: str, span: Span, *, block: Role | None = None) -> Roster
     if head_end < 0:
         return None
     head = span.sub(0, head_end).strip()
+    lead = re.match(r"(?i)(?:by|and)\s+", head.text)  # a header block: "BY ANA REYES, post"
+    if lead:
+        head = head.sub(lead.end(), len(head.text))
     honorific = None
     m = lex.honorific_re.match(head.text)
     if m:
@@ -106,7 +109,7 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     segments = [rest.sub(cuts[k], cuts[k + 1]).strip() for k in range(0, len(cuts), 2)]
     segments = [s for s in segments if s.text]
 
-    parsed = [_parse_post(source, seg) for seg in segments]
+    parsed = [parse_post(source, seg) for seg in segments]
     posts: list[PostMention] = []
     # A title with no body borrows the body of the next post that has one.
     for i, post in enumerate(parsed):
@@ -118,7 +121,7 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     return tuple(posts)
 
 
-def _parse_post(source: str, seg: Span) -> PostMention:
+def parse_post(source: str, seg: Span) -> PostMention:
     lex = lexicon()
     m = lex.match_title(seg.text)
     if m:
@@ -138,7 +141,7 @@ def _parse_post(source: str, seg: Span) -> PostMention:
         if end is not None:  # "State Department Spokesperson"
             body = seg.sub(end.start("body"), end.end("body"))
             if len(body.text.split()) == 1:  # "Department Spokesperson": the body is not named
-                return PostMention(seg, seg, None, None)
+                return PostMention(seg, seg.sub(end.start("title"), end.end("title")), None, None)
             return PostMention(seg, seg.sub(end.start("title"), end.end("title")), body, None)
         if not link:
             return PostMention(seg, seg, None, None)

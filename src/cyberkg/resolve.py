@@ -104,7 +104,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     paragraphs_of = {(p, t.span.start): t.paragraphs for p, page in enumerate(pages) for t in page.turns}
     for t in turns:
         for paragraph in paragraphs_of[(t.page, t.span.start)]:
-            _honorifics(table, pages[t.page].text, t.page, t.order, paragraph, mentions, unresolved)
+            _honorifics(table, pages[t.page], t.page, t.order, paragraph, mentions, unresolved)
 
     redirect = merge_short_forms(table)
     if redirect:
@@ -145,7 +145,7 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
     out = []
     for p, page in enumerate(pages):
         for turn in page.turns:
-            found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph)]
+            found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph, folded=page.folded)]
             out.append(((p, turn.span.start), found))
     return out
 
@@ -355,15 +355,19 @@ def _honorific_name_re() -> re.Pattern[str]:
 
 def _honorifics(
     table: Registry,
-    text: str,
+    page_text: Transcript,
     page: int,
     turn: int,
     paragraph: Span,
     mentions: list[Mention],
     unresolved: list[Unresolved],
 ) -> None:
-    """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve."""
-    for m in _honorific_name_re().finditer(text, paragraph.start, paragraph.end):
+    """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve.
+
+    Matched on the folded text ("Mr.\u00a0Li Wei"); spans are cut from the source.
+    """
+    text = page_text.text
+    for m in _honorific_name_re().finditer(page_text.folded, paragraph.start, paragraph.end):
         honorific = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None

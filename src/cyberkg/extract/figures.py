@@ -34,6 +34,7 @@ from functools import cache
 from ..lexicon import read_list
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
+from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers
 from .units import Unit, UnitKind, unit_vocabulary
 
@@ -303,7 +304,9 @@ def extract_figures(
     if held is None:
         date = transcript.held or transcript.published
         held = date.date if date else None
-    out = _Context(transcript.text, held, 0, lookup or (lambda name: None))
+    # match on the folded text (typographic quotes, hard wraps), cut spans from the source at the end
+    folded = transcript.folded
+    out = _Context(folded, held, 0, lookup or (lambda name: None))
     for turn in transcript.turns:
         out.turn = first_turn + turn.order - 1
         out.last_subject = None
@@ -311,15 +314,16 @@ def extract_figures(
             out.carry = None
             out.last_series = None
             out.last_figure = None
-            for sentence in split_sentences(paragraph):
+            for sentence in split_sentences(folded_span(folded, paragraph)):
                 _sentence(out, sentence)
-    return Figures(
+    found = Figures(
         figures=tuple(out.figures),
         series=tuple(out.series),
         rankings=tuple(out.rankings),
         fines=tuple(out.fines),
         rejected=tuple(sorted(out.rejected, key=lambda r: (r.span.start, r.span.end))),
     )
+    return recut(found, transcript.text)
 
 
 _TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\b\d{1,2}:\d{2}\b", re.I)

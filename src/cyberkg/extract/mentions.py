@@ -23,6 +23,7 @@ from .campaigns import find_campaigns
 from .documents import find_documents, is_document_name
 from .events import editions_held, is_event_name
 from .laws import is_law_name
+from .matching import folded_span, recut
 from .orgs import is_acronym
 from .people import person_in_phrase
 from .phrases import Phrase, find_phrases, head_nouns
@@ -47,8 +48,18 @@ class EntityMention:
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*(?P<acr>[^()\s,;]{2,10})\s*\)")
 
 
-def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
-    """Every typed mention in one paragraph, in text order."""
+def extract_mentions(source: str, paragraph: Span, *, folded: str | None = None) -> list[EntityMention]:
+    """Every typed mention in one paragraph, in text order.
+
+    Names are matched on ``folded`` (the transcript's folded text, same
+    length as ``source``) when given; every span is cut from ``source``.
+    """
+    if folded is None:
+        return _extract(source, paragraph)
+    return recut(_extract(folded, folded_span(folded, paragraph)), source)
+
+
+def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     taken: list[Span] = []
     out: list[EntityMention] = []
 

@@ -65,7 +65,7 @@ def show(path: Path, conference) -> None:
     posts: dict[str, list[str]] = {}
     orgs = {e.key: e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
     for p in conference.posts:
-        posts.setdefault(p.holder, []).append(p.title + (f" @ {orgs.get(p.organization, p.organization)}" if p.organization else ""))
+        posts.setdefault(p.holder, []).append(p.title + (f" @ {orgs.get(p.organization, p.organization)}" if p.organization else "") + (f" ({p.country})" if p.country else ""))
     for kind in Kind:
         found = sorted(by_kind.get(kind, []), key=lambda e: e.name)
         if not found:

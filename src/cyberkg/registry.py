@@ -15,7 +15,7 @@ from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon
+from .lexicon import lexicon, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -74,6 +74,9 @@ class Registry:
     def canonical_org(self, text: str) -> tuple[str, Rule]:
         """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
         text = strip_article(Span.of(text, 0, len(text))).text
+        full = well_known_bodies().get(text)
+        if full is not None and self.org_acronym(text) is None:  # "the ABC" never defined in the text
+            return full, (Rule.NAME if full == text else Rule.ACRONYM if is_acronym(text) else Rule.SHORT_FORM)
         chain = split_nested(Span.of(text, 0, len(text)))
         if chain[0].parent is not None:
             parent = chain[0].parent
@@ -127,6 +130,8 @@ class Registry:
             name, rule = self.canonical_org(link.name.text)
             key = normalise_key(name)
             draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
+            if rule is Rule.ACRONYM:  # a well-known acronym: later uses resolve to the same body
+                self.define_acronym(link.name.text, (draft.kind, key))
             if draft.parent is None:
                 parent = split_nested(Span.of(name, 0, len(name)))[0].parent
                 parent_key = normalise_key(parent.text) if parent is not None else None
@@ -262,6 +267,37 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
         table.acronyms[acronym] = redirect.get(target, target)
     return redirect
 
+
+
+def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Merge a person named only by a surname into the one person of the conference with that surname.
+
+    "President Fox" and "Ann Fox" are one person when no one else is called
+    Fox; people who spoke or stand in the roster keep their own entity (their
+    turns point at it).
+    """
+    people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
+    by_part: dict[str, list[Draft]] = {}
+    for d in people:
+        tokens = d.name.split()
+        if len(tokens) >= 2:
+            for part in {tokens[0].casefold(), tokens[-1].casefold()}:
+                by_part.setdefault(part, []).append(d)
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for d in people:
+        if len(d.name.split()) != 1 or d.in_roster or d.spoke:
+            continue
+        full = by_part.get(d.name.casefold(), [])
+        if len(full) != 1:
+            continue
+        into = full[0]
+        into.evidence.extend(d.evidence)
+        into.honorific = into.honorific or d.honorific
+        if d.name not in into.forms:
+            into.forms.append(d.name)
+        redirect[(Kind.PERSON, d.key)] = (Kind.PERSON, into.key)
+        del table.drafts[(Kind.PERSON, d.key)]
+    return redirect
 
 
 def outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -27,7 +27,7 @@ from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.roster import extract_roster
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
-from .registry import Registry, find_org, known, lookup_body, merge_short_forms
+from .registry import Registry, find_org, known, lookup_body, merge_short_forms, merge_surnames
 
 
 def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
@@ -95,7 +95,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         order = turn_of[(p, turn_start)]
         for m in found:
             if m.kind is not Kind.UNKNOWN:
-                _resolve_typed(table, pages[p].text, p, order, m, mentions)
+                _resolve_typed(table, posts, pages[p].text, p, order, m, mentions)
     for (p, turn_start), found in paragraphs:
         order = turn_of[(p, turn_start)]
         for m in found:
@@ -109,6 +109,9 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     redirect = merge_short_forms(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions)
+    redirect = merge_surnames(table)
+    if redirect:
+        posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SURNAME)
 
     moderator = _moderator(table, turns)
     published = _first_date(pages, "published")
@@ -156,11 +159,13 @@ def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Sp
     table.drafts[(Kind.ORGANIZATION, key)].evidence.append(Evidence(page, acronym))
 
 
-def _add_post(posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence) -> None:
-    title = title.strip().lower()
-    key = f"{holder}|{normalise_key(title)}|{org_key or ''}"
+def _add_post(
+    posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence, *, country: str | None = None
+) -> None:
+    title = re.sub(r"\s+", " ", title.strip().lower())
+    key = f"{holder}|{normalise_key(title)}|{org_key or ''}" + (f"|{normalise_key(country)}" if country else "")
     old = posts.get(key)
-    posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,))
+    posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,), country)
 
 
 def _portfolio_body(table: Registry, page: int, title: str, body: Span) -> str:
@@ -243,7 +248,7 @@ def _turns(pages: Sequence[Transcript], table: Registry, headline_key: str | Non
     return out
 
 
-def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
+def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
     ev = Evidence(page, m.span)
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
@@ -252,6 +257,8 @@ def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMe
             table.add(Kind.PERSON, key, m.span.text, None)
         table.drafts[(Kind.PERSON, key)].evidence.append(ev)
         out.append(Mention(turn, (Kind.PERSON, key), ev, rule))
+        if m.title is not None:
+            _mentioned_posts(table, posts, text, page, key, m)
         return
     if m.kind is Kind.COMPANY:
         short = company_key_name(m.span.text)
@@ -298,6 +305,20 @@ def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMe
         table.define_acronym(m.acronym.text, (m.kind, key))
         draft.evidence.append(Evidence(page, m.acronym))
     out.append(Mention(turn, (m.kind, key), ev, rule))
+
+
+def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: int, holder: str, m: EntityMention) -> None:
+    """The posts a title before a name gives: "ABC Director Li Wei" holds director in the ABC.
+
+    A title naming two posts ("State Councilor and Foreign Minister") gives
+    two; the body or country stated with the title goes with each. The
+    evidence runs from the body or title to the name or body after it.
+    """
+    org_key = table.add_org(m.body, page)[0] if m.body is not None else None
+    parts = [s for s in (m.title, m.span, m.body) if s is not None]
+    evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
+    for title in re.split(r"\s+and\s+", m.title.text.strip()):
+        _add_post(posts, holder, title, org_key, evidence, country=m.country)
 
 
 def _resolve_unknown(
@@ -414,17 +435,23 @@ def _moderator(table: Registry, turns: list[ResolvedTurn]) -> str | None:
 
 
 def _redirect(
-    redirect: dict[tuple[Kind, str], tuple[Kind, str]], posts: dict[str, Post], mentions: list[Mention]
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]],
+    posts: dict[str, Post],
+    mentions: list[Mention],
+    *,
+    rule: Rule = Rule.SHORT_FORM,
 ) -> tuple[dict[str, Post], list[Mention]]:
     """Point posts and mentions of merged entities at the entity they were merged into."""
     new_posts: dict[str, Post] = {}
     for post in posts.values():
         org = redirect.get((Kind.ORGANIZATION, post.organization), (None, post.organization))[1] if post.organization else None
-        key = f"{post.holder}|{normalise_key(post.title)}|{org or ''}"
+        holder = redirect.get((Kind.PERSON, post.holder), (None, post.holder))[1]
+        post = Post(post.key, post.title, holder, org, post.evidence, post.country)
+        key = f"{post.holder}|{normalise_key(post.title)}|{org or ''}" + (f"|{normalise_key(post.country)}" if post.country else "")
         old = new_posts.get(key)
-        new_posts[key] = Post(key, post.title, post.holder, org, (old.evidence if old else ()) + post.evidence)
+        new_posts[key] = Post(key, post.title, post.holder, org, (old.evidence if old else ()) + post.evidence, post.country)
     new_mentions = [
-        Mention(m.turn, redirect[m.target], m.evidence, Rule.SHORT_FORM) if m.target in redirect else m
+        Mention(m.turn, redirect[m.target], m.evidence, rule) if m.target in redirect else m
         for m in mentions
     ]
     return new_posts, new_mentions

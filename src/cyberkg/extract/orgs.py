@@ -67,7 +67,9 @@ def is_org_name(name: str) -> bool:
     if is_acronym(name):
         return True
     head_words = _head(name).split()
-    return head_words[-1].strip(",.") in heads or words[0] in heads
+    # "Bureau of X", "Ministry for X": a head first, then a link word ("Senate Democrats" is no body)
+    first_head = words[0] in heads and (len(words) == 1 or words[1] in _SMALL_WORDS)
+    return head_words[-1].strip(",.") in heads or first_head
 
 
 def split_nested(span: Span) -> tuple[OrgName, ...]:

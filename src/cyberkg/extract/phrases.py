@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list, word_set
+from ..lexicon import read_list, well_known_bodies, word_set
 from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
-_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?|&")
+# A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
+_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
@@ -93,8 +94,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         while j + 1 < len(words):
             gap = paragraph.text[words[j][1] : words[j + 1][0]]
             nxt = paragraph.text[words[j + 1][0] : words[j + 1][1]]
-            if gap.strip() and gap.strip() not in ("-",):
-                break  # punctuation ends a name
+            if gap.strip() and gap != "-":
+                break  # punctuation ends a name; a spaced dash ("X - Y", "X — Y") too
             if is_capitalised(nxt):
                 j += 1
                 last = j
@@ -113,6 +114,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
                     break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last):
+                    break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
                 if after.lower().rstrip(".") in MONTHS:
                     break  # "... for June"
                 if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
@@ -135,6 +138,23 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             phrases.append(Phrase(span, ordinal, ordinal_span))
         i = last + 1
     return phrases
+
+
+def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether the words so far are complete on their own, so "and"/"in"/"on" starts another name.
+
+    They are when they end in a word for a group of people ("Democrats"), or
+    are a well-known short form of a body ("Senate", "White House") or a bare
+    title ("President").
+    """
+    last_word = text[words[last][0] : words[last][1]]
+    if last_word in word_set("group_words"):
+        return True
+    for start in range(max(first, last - 2), last + 1):
+        run = text[words[start][0] : words[last][1]]
+        if run in well_known_bodies() or run in word_set("person_titles"):
+            return True
+    return False
 
 
 def _trim_possessive(span: Span) -> Span:

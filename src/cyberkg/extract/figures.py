@@ -166,6 +166,7 @@ class _Words:
     qualifiers_after: tuple[tuple[str, Qualifier], ...]
     function: frozenset[str]
     rhetorical: frozenset[str]
+    generic_counts: frozenset[str]  # "the two sides": generic nouns a small count in words is rhetoric about
     measure_nouns: tuple[str, ...]
     change_verbs_re: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -192,6 +193,7 @@ def _words() -> _Words:
         qualifiers_after=tuple(sorted(after, key=lambda q: -len(q[0]))),
         function=frozenset(w.lower() for w in read_list("function_words")),
         rhetorical=frozenset(w.lower() for w in read_list("rhetorical")),
+        generic_counts=frozenset(w.lower() for w in read_list("generic_count_nouns")),
         measure_nouns=tuple(sorted(read_list("measure_nouns"), key=len, reverse=True)),
         change_verbs_re=re.compile(r"(?i)\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"),
         abbreviations=frozenset(read_list("abbreviations")),
@@ -366,7 +368,7 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
         _unit(ctx.text, draft, sentence, vocab, words, limit)
         _qualifier(ctx.text, draft, sentence, words)
-        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical:
+        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
             continue
         drafts.append(draft)
@@ -425,6 +427,33 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
     return None
+
+
+_SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "both", "a", "an"})
+_ONE_OF_RE = re.compile(r"(?i)\s+(?:of|more|another|or\s+two|or\s+the\s+other)\b")
+
+
+def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
+    """Whether a small count written in words is a way of speaking rather than data.
+
+    "the two sides", "one trade deal", "one of them", "one more question",
+    "one step": a count of one written as a word counts no data unless it
+    has a unit ("one percent", "one year"); two or three of a generic noun
+    (``data/generic_count_nouns.txt``) are rhetoric.
+    """
+    n = draft.number
+    if n.digits or n.scaled or n.kind is not NumberKind.CARDINAL:
+        return False
+    word = n.span.text.lower()
+    if word not in _SMALL_WORD_COUNTS:
+        return False
+    if n.value == 1 and draft.unit is not None and _ONE_OF_RE.match(text, n.span.end):
+        return True  # "one more question", "one of the 50 states"
+    counted = draft.unit is not None and draft.unit.kind in (UnitKind.COUNT, UnitKind.PEOPLE)
+    if n.value == 1 and counted:
+        return True
+    head = draft.noun_words[-1].lower() if draft.noun_words else ""
+    return counted and head in words.generic_counts
 
 
 def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[str], int, int] | None:

@@ -422,6 +422,12 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.DATE  # a year not caught as a period
+    if number.digits and not number.scaled and (re.match(r"/\d", after) or re.search(r"\d/$", before)):
+        return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
+    if re.search(r"(?i)(?:\bno\.|#)\s*$", before):
+        return RejectReason.RANK  # "No. 1", "#2"
+    if number.digits and re.search(r"(?:^|\n)[ \t]*\(?$", before) and re.match(r"[.)]\s", after):
+        return RejectReason.ORDINAL  # list numbering: "1. First, ..."
     if re.search(r"(?i)\btop\s+$", before):
         return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
@@ -430,6 +436,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
 
 
 _SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "both", "a", "an"})
+_NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z][\w'-]*)(?:\s+([A-Za-z][\w'-]*))?")  # the next word, and the one after it
 _ONE_OF_RE = re.compile(r"(?i)\s+(?:of|more|another|or\s+two|or\s+the\s+other)\b")
 
 
@@ -449,7 +456,10 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
         return False
     if n.value == 1 and draft.unit is not None and _ONE_OF_RE.match(text, n.span.end):
         return True  # "one more question", "one of the 50 states"
-    counted = draft.unit is not None and draft.unit.kind in (UnitKind.COUNT, UnitKind.PEOPLE)
+    if draft.unit is None:  # "the two sides agreed": the noun phrase ran on, the next word tells
+        nxt = _NEXT_WORDS_RE.match(text, n.span.end)  # "two sides", "two main sides"
+        return bool(nxt) and any((w or "").lower() in words.generic_counts for w in nxt.groups())
+    counted = draft.unit.kind in (UnitKind.COUNT, UnitKind.PEOPLE)
     if n.value == 1 and counted:
         return True
     head = draft.noun_words[-1].lower() if draft.noun_words else ""

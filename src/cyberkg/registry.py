@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
-from .extract.orgs import is_acronym, is_org_name, split_nested, strip_article
+from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
 from .lexicon import lexicon, well_known_bodies
 from .model import Evidence, Kind, Role, Span
@@ -74,17 +74,31 @@ class Registry:
     def canonical_org(self, text: str) -> tuple[str, Rule]:
         """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
         text = strip_article(Span.of(text, 0, len(text))).text
-        full = well_known_bodies().get(text)
-        if full is not None and self.org_acronym(text) is None:  # "the ABC" never defined in the text
-            return full, (Rule.NAME if full == text else Rule.ACRONYM if is_acronym(text) else Rule.SHORT_FORM)
-        chain = split_nested(Span.of(text, 0, len(text)))
-        if chain[0].parent is not None:
-            parent = chain[0].parent
-            canonical, rule = self.canonical_org(parent.text)
-            prefix = text[: parent.start]
-            if canonical != parent.text and prefix.endswith(" of "):
-                prefix += "the "  # "X of ABC" → "X of the Agency for B C"
-            return prefix + canonical, rule
+        return self._canonical_chain(split_nested(Span.of(text, 0, len(text))))[0]
+
+    def _canonical_chain(self, chain: tuple[OrgName, ...]) -> list[tuple[str, Rule]]:
+        """The full name of each body of a nested name, outermost first.
+
+        Built from the innermost body outwards, each from the one it is a
+        unit of, so a chain of any depth takes time linear in its names.
+        """
+        out: list[tuple[str, Rule]] = []
+        for link in reversed(chain):
+            text = link.name.text
+            full = well_known_bodies().get(text)
+            if full is not None and self.org_acronym(text) is None:  # "the ABC" never defined in the text
+                out.append((full, Rule.NAME if full == text else Rule.ACRONYM if is_acronym(text) else Rule.SHORT_FORM))
+            elif link.parent is not None and out:
+                canonical, rule = out[-1]
+                prefix = text[: link.parent.start - link.name.start]
+                if canonical != link.parent.text and prefix.endswith(" of "):
+                    prefix += "the "  # "X of ABC" → "X of the Agency for B C"
+                out.append((prefix + canonical, rule))
+            else:
+                out.append(self._canonical_leaf(text))
+        return out[::-1]
+
+    def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
         words = text.split()
         if len(words) >= 2 and is_acronym(words[0]):
             owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
@@ -119,6 +133,7 @@ class Registry:
         its full name ends with ("A of the B" → B), whether written out or not.
         """
         chain = split_nested(strip_article(span))
+        canonical = self._canonical_chain(chain)
         key, rule = "", Rule.NAME
         for i in range(len(chain) - 1, -1, -1):
             link = chain[i]
@@ -127,14 +142,17 @@ class Registry:
                 draft.evidence.append(Evidence(page, link.name))
                 key, rule = draft.key, Rule.ACRONYM
                 continue
-            name, rule = self.canonical_org(link.name.text)
+            name, rule = canonical[i]
             key = normalise_key(name)
             draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
             if rule is Rule.ACRONYM:  # a well-known acronym: later uses resolve to the same body
                 self.define_acronym(link.name.text, (draft.kind, key))
             if draft.parent is None:
-                parent = split_nested(Span.of(name, 0, len(name)))[0].parent
-                parent_key = normalise_key(parent.text) if parent is not None else None
+                if i + 1 < len(chain):  # the unit's full name ends with its parent's
+                    parent_key = normalise_key(canonical[i + 1][0])
+                else:
+                    parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+                    parent_key = normalise_key(parent.text) if parent is not None else None
                 if parent_key is not None and (Kind.ORGANIZATION, parent_key) in self.drafts and parent_key != key:
                     draft.parent = parent_key
         return key, rule

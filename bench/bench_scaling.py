@@ -5,7 +5,8 @@ Prints three tables (``python bench/bench_scaling.py``):
 * transcripts of 1, 2, 4, 8 and 16 MB (invented, seeded): parse, roster,
   mentions, figures and resolve (which runs the extractors again), with the
   time per MB — flat when the work is linear;
-* one turn of 25k, 50k and 100k characters: the same stages, time per 10k characters;
+* one turn of 25k, 50k and 100k characters, one sentence running on ("..., and ..."):
+  the same stages, time per 10k characters;
 * a roster line naming a chain of 100, 200 and 500 nested bodies: time per level.
 
 Each case runs once under ``--timeout`` seconds (default 600); a case that
@@ -51,8 +52,12 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def transcript(chars: int, *, seed: int = 7, turn_chars: int = 1200) -> str:
-    """An invented briefing of about ``chars`` characters: a roster, then turns of ``turn_chars``."""
+def transcript(chars: int, *, seed: int = 7, turn_chars: int = 1200, run_on: bool = False) -> str:
+    """An invented briefing of about ``chars`` characters: a roster, then turns of ``turn_chars``.
+
+    ``run_on`` joins each turn's sentences into one ("..., and ..."), the worst case for
+    work done per sentence.
+    """
     rng = random.Random(seed)
     speakers = [f"{s} {g}" for s in SURNAMES[:4] for g in GIVEN[:2]]
     out = ["Briefing on the work of the invented bureaus", "", "Speakers:"]
@@ -66,6 +71,8 @@ def transcript(chars: int, *, seed: int = 7, turn_chars: int = 1200) -> str:
         length = 0
         while length < turn_chars:
             s = _sentence(rng)
+            if run_on:
+                s = s.rstrip(".") + ", and"
             paragraph.append(s)
             length += len(s) + 1
         block = f"{label}:\n\n" + " ".join(paragraph) + "\n"
@@ -159,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         _table("Transcripts of growing size", "MB", rows, args.timeout)
     rows = []
     for chars in args.turns:
-        rows.append((f"one turn of {chars // 1000}k chars", chars / 10_000, stages(transcript(chars + 600, turn_chars=chars), args.timeout)))
+        rows.append((f"one turn of {chars // 1000}k chars", chars / 10_000, stages(transcript(chars + 600, turn_chars=chars, run_on=True), args.timeout)))
     if rows:
         _table("One long turn", "10k chars", rows, args.timeout)
     rows = []

@@ -43,6 +43,7 @@ class Registry:
     drafts: dict[tuple[Kind, str], Draft] = field(default_factory=dict)
     acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
     by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
+    by_name_part: dict[str, list[str]] = field(default_factory=dict)  # person keys by first or last name word
 
     def get(self, kind: Kind, key: str) -> Draft | None:
         return self.drafts.get((kind, key))
@@ -51,6 +52,9 @@ class Registry:
         draft = self.drafts.get((kind, key))
         if draft is None:
             draft = self.drafts[(kind, key)] = Draft(kind, key, name)
+            if kind is Kind.PERSON:
+                for part in name_parts(name):
+                    self.by_name_part.setdefault(part, []).append(key)
         form = form if form is not None else name
         if form not in draft.forms:
             draft.forms.append(form)
@@ -191,6 +195,18 @@ class Registry:
         return tuple(out)
 
 
+def name_parts(name: str) -> set[str]:
+    """Short forms a person may be called by: the surname first (Chinese order) or last.
+
+    >>> sorted(name_parts("Li Wei")), name_parts("Wei")
+    (['li', 'wei'], set())
+    """
+    tokens = name.split()
+    if len(tokens) < 2:
+        return set()
+    return {tokens[0].casefold(), tokens[-1].casefold()}
+
+
 def initials(name: str) -> str:
     """ "National People's Congress" → "npc"."""
     return "".join(w[0].lower() for w in re.findall(r"[^\s\-]+", name) if w.lower() not in ("of", "the", "and", "for", "on"))
@@ -297,10 +313,8 @@ def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
     by_part: dict[str, list[Draft]] = {}
     for d in people:
-        tokens = d.name.split()
-        if len(tokens) >= 2:
-            for part in {tokens[0].casefold(), tokens[-1].casefold()}:
-                by_part.setdefault(part, []).append(d)
+        for part in name_parts(d.name):
+            by_part.setdefault(part, []).append(d)
     redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for d in people:
         if len(d.name.split()) != 1 or d.in_roster or d.spoke:

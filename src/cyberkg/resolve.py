@@ -187,20 +187,12 @@ def _canonical_honorific(text: str) -> str:
     return text.strip()
 
 
-def _name_variants(name: str) -> set[str]:
-    """Short forms a person may be called by: the surname first (Chinese order) or last."""
-    tokens = name.split()
-    if len(tokens) < 2:
-        return set()
-    return {tokens[0].casefold(), tokens[-1].casefold()}
-
-
 def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None, str]:
     """Find a person by full name or a unique short form: (key, rule, why-not)."""
     key = normalise_key(text)
     if table.get(Kind.PERSON, key) is not None:
         return key, Rule.NAME, ""
-    matches = sorted(k for (kind, k), d in table.drafts.items() if kind is Kind.PERSON and key in _name_variants(d.name))
+    matches = sorted(k for k in table.by_name_part.get(key, ()) if (Kind.PERSON, k) in table.drafts)
     if len(matches) == 1:
         return matches[0], Rule.SURNAME, ""
     if matches:

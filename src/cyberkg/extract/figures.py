@@ -236,11 +236,38 @@ def split_sentences(span: Span) -> list[Span]:
             continue
         piece = span.sub(start, m.end()).strip()
         if piece.text:
-            out.append(piece)
+            out.extend(_clauses(piece))
         start = m.end()
     last = span.sub(start, len(text)).strip()
     if last.text:
-        out.append(last)
+        out.extend(_clauses(last))
+    return out
+
+
+# A sentence longer than this is read in clauses of at most this length: the work per
+# figure looks at its sentence, so a bounded sentence keeps the work linear in the text.
+MAX_SENTENCE = 1000
+
+
+def _clauses(sentence: Span) -> list[Span]:
+    """A sentence cut after its last ";", "," or space within each ``MAX_SENTENCE`` characters.
+
+    >>> [len(s.text) for s in _clauses(Span.of("a, " * 600, 0, 1800))]
+    [998, 800]
+    """
+    out = []
+    while len(sentence.text) > MAX_SENTENCE:
+        window = sentence.text[:MAX_SENTENCE]
+        cut = max(window.rfind(";"), window.rfind(","))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        head = sentence.sub(0, cut).strip()
+        if head.text:
+            out.append(head)
+        sentence = sentence.sub(cut, len(sentence.text)).strip()
+    if sentence.text:
+        out.append(sentence)
     return out
 
 
@@ -541,11 +568,14 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
         if known is None:
             return  # "8 billion illegal ..." stops before its noun; "100 related" is no count
     if n.value == 1 and not n.digits and n.kind is NumberKind.CARDINAL and head.lower() not in vocab.by_word:
-        if not re.match(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+", text[n.span.end :]) or head.lower() in words.function:
+        if not _ONE_THING_RE.match(text, n.span.end) or head.lower() in words.function:
             return
     unit = _count_unit(noun, vocab)
     draft.unit, draft.end = unit, end
     draft.noun_words, draft.noun_span = noun, (start, end)
+
+
+_ONE_THING_RE = re.compile(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+")
 
 
 def _count_unit(noun: list[str], vocab) -> Unit:
@@ -640,11 +670,14 @@ def _inherit_unit(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Dr
             draft.unit = _count_unit(tokens, vocab)
             draft.measure = draft.measure or _normalise_measure(subject)
             return
-    rate = re.match(r"(?i)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", text[draft.end : sentence.end])
+    rate = _RATE_RE.match(text, draft.end, sentence.end)
     earlier = [d for d in drafts if d.start < draft.start and d.unit is not None and d.unit.kind in {UnitKind.COUNT, UnitKind.PEOPLE}]
     if rate and earlier:
         draft.unit = earlier[-1].unit
         draft.end += rate.end()
+
+
+_RATE_RE = re.compile(r"(?i)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 
 
 def _subject_phrase(head: str, words: _Words) -> str:

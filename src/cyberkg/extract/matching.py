@@ -30,24 +30,36 @@ def folded_span(folded: str, span: Span) -> Span:
 def recut(value: T, source: str) -> T:
     """Return ``value`` with every :class:`Span` in it cut again from ``source``.
 
-    Walks frozen dataclasses, tuples and lists; anything else is kept as is.
+    Walks dataclasses, tuples and lists; anything else is kept as is.
     Offsets never change, since folding keeps the length.
 
     >>> recut((Span.of("a'b", 0, 3), 1), "a’b")
     (Span(start=0, end=3, text='a’b'), 1)
     """
-    if isinstance(value, Span):
-        return Span.of(source, value.start, value.end)  # type: ignore[return-value]
-    if isinstance(value, tuple):
-        return tuple(recut(v, source) for v in value)  # type: ignore[return-value]
-    if isinstance(value, list):
-        return [recut(v, source) for v in value]  # type: ignore[return-value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = recut(old, source)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    kind = type(value)
+    if kind is Span:
+        return Span(value.start, value.end, source[value.start : value.end])  # type: ignore[attr-defined,return-value]
+    if kind is tuple or kind is list:
+        return kind(recut(v, source) for v in value)  # type: ignore[attr-defined,return-value,call-arg]
+    names = _span_fields(kind)
+    if not names:
+        return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = recut(old, source)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _span_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass type (none for any other type), looked up once per type."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+        _FIELDS[kind] = names
+    return names

@@ -17,6 +17,8 @@ from functools import cache
 from ..lexicon import read_list
 
 
+_SPACES_RE = re.compile(r"[ \t]*")
+
 class UnitKind(StrEnum):
     """Kinds of units: the closed set used in ``data/units.txt`` plus counts of things."""
 
@@ -90,8 +92,7 @@ class UnitVocabulary:
     def match_after(self, text: str, pos: int) -> tuple[Unit, int] | None:
         """The unit written at ``text[pos:]`` (after optional spaces) and where it ends."""
         glued = pos < len(text) and not text[pos].isspace()
-        m = re.match(r"[ \t]*", text[pos:])
-        start = pos + (m.end() if m else 0)
+        start = _SPACES_RE.match(text, pos).end()  # no copy of the text: linear over all numbers
         for form, unit in self.after:
             end = start + len(form)
             piece = text[start:end]
@@ -107,10 +108,13 @@ class UnitVocabulary:
 
     def match_before(self, text: str, pos: int) -> tuple[Unit, int] | None:
         """The currency sign or code written right before ``text[pos]`` and where it starts."""
-        head = text[:pos].rstrip(" \t")
+        end = pos
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
         for form, unit in self.before:
-            if head.endswith(form) and (len(head) == len(form) or not head[-len(form) - 1].isalnum() or not form[0].isalnum()):
-                return unit, len(head) - len(form)
+            start = end - len(form)
+            if start >= 0 and text.startswith(form, start) and (start == 0 or not text[start - 1].isalnum() or not form[0].isalnum()):
+                return unit, start
         return None
 
     def singular(self, word: str) -> str:

@@ -114,7 +114,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
                     break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
-                if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last):
+                if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
                 if after.lower().rstrip(".") in MONTHS:
                     break  # "... for June"
@@ -140,21 +140,30 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     return phrases
 
 
-def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, last: int, after: str) -> bool:
     """Whether the words so far are complete on their own, so "and"/"in"/"on" starts another name.
 
     They are when they end in a word for a group of people ("Democrats"), or
     are a well-known short form of a body ("Senate", "White House") or a bare
-    title ("President").
+    title ("President") not joined to another title ("State Councilor and
+    Foreign Minister Li Wei" is one name; ``after`` is the word after the link).
     """
     last_word = text[words[last][0] : words[last][1]]
     if last_word in word_set("group_words"):
         return True
     for start in range(max(first, last - 2), last + 1):
         run = text[words[start][0] : words[last][1]]
-        if run in well_known_bodies() or run in word_set("person_titles"):
+        if run in well_known_bodies():
             return True
+        if run in word_set("person_titles"):
+            return after not in _title_openers()
     return False
+
+
+@cache
+def _title_openers() -> frozenset[str]:
+    """First words of titles, and their modifiers: "and Foreign Minister" joins two titles."""
+    return frozenset(t.split()[0] for t in read_list("person_titles")) | {"Deputy", "Vice", "Acting", "Assistant", "Former"}
 
 
 def _trim_possessive(span: Span) -> Span:

@@ -107,6 +107,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     k += 1
                 if k + 1 >= len(words):
                     break
+                if k == j + 1 and nxt == "the":
+                    break  # "Added the Department of X": a bare "the" joins no name
                 after = paragraph.text[words[k + 1][0] : words[k + 1][1]]
                 gaps = paragraph.text[words[j][1] : words[k + 1][0]]
                 if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")):

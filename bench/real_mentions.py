@@ -45,8 +45,27 @@ def dev_files(limit: int, stride: int) -> list[Path]:
     return out
 
 
+DATA = Path(__file__).resolve().parents[1] / "src" / "cyberkg" / "data"
+
+
+def _words(name: str) -> set[str]:
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+
+
+def suspect_outlet(name: str) -> bool:
+    """An outlet named by a press word ("Press Briefing") or a bare common outlet noun ("TV"), or a label glued on."""
+    parts = set(name.replace("-", " ").split())
+    return bool(parts & _words("not_outlet_words")) or (len(parts) == 1 and parts <= _words("media_generic")) or name.startswith("Q ")
+
+
 def counts(conference) -> Counter:
     c = Counter(e.kind.value for e in conference.entities)
+    c["media-suspect"] = sum(1 for e in conference.entities if e.kind is Kind.MEDIA and suspect_outlet(e.name))
+    c["posts-of-mentioned"] = sum(
+        1 for p in conference.posts
+        if any(e.kind is Kind.PERSON and e.key == p.holder and e.role and e.role.value == "mentioned" for e in conference.entities)
+    )
     c["mentioned-with-post"] = len({p.holder for p in conference.posts if any(
         e.kind is Kind.PERSON and e.key == p.holder and e.role and e.role.value == "mentioned" for e in conference.entities)})
     figures = conference.figures
@@ -65,7 +84,7 @@ def show(path: Path, conference) -> None:
     posts: dict[str, list[str]] = {}
     orgs = {e.key: e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
     for p in conference.posts:
-        posts.setdefault(p.holder, []).append(p.title + (f" @ {orgs.get(p.organization, p.organization)}" if p.organization else "") + (f" ({p.country})" if p.country else ""))
+        posts.setdefault(p.holder, []).append(p.title + (f" @ {orgs.get(p.organization, p.organization)}" if p.organization else "") + (f" ({p.country})" if getattr(p, "country", None) else ""))
     for kind in Kind:
         found = sorted(by_kind.get(kind, []), key=lambda e: e.name)
         if not found:

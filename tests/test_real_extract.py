@@ -107,6 +107,15 @@ def test_surname_shared_by_two_people_stays_apart():
     assert "Halvorsen" in _people(conference)
 
 
+def test_plural_possessive_is_not_in_the_name():
+    assert "Moss" in _people(_conference("It was Secretary Moss' plan."))
+    assert "Moss'" not in _people(_conference("It was Secretary Moss' plan."))
+
+
+def test_run_of_spaces_ends_a_name():
+    assert _names(_conference("Q    Senate leaders met."), Kind.ORGANIZATION) == {"United States Senate"}
+
+
 def test_secretary_general_is_no_name():
     assert "General" not in _people(_conference("The Secretary General spoke."))
 

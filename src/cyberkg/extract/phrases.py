@@ -96,6 +96,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             nxt = paragraph.text[words[j + 1][0] : words[j + 1][1]]
             if gap.strip() and gap != "-":
                 break  # punctuation ends a name; a spaced dash ("X - Y", "X — Y") too
+            if len(gap) > 1 and not gap.strip():
+                break  # a run of spaces is layout ("Q    The Post"), not the inside of a name
             if is_capitalised(nxt):
                 j += 1
                 last = j
@@ -169,7 +171,7 @@ def _title_openers() -> frozenset[str]:
 
 
 def _trim_possessive(span: Span) -> Span:
-    m = re.search(r"['’]s$", span.text)
+    m = re.search(r"['’]s$|(?<=s)['’]$", span.text)  # "Li Wei's", "the Gates'"
     return span.sub(0, m.start()) if m else span
 
 

@@ -308,3 +308,16 @@ def test_deep_chain_splits_into_every_level():
     chain = split_nested(Span.of(text, 0, len(text)))
     assert len(chain) == levels
     assert chain[-1].parent is None and chain[0].parent == chain[1].name
+
+
+@pytest.mark.parametrize(
+    ("said", "units"),
+    [
+        ("The port cost $5 million.", ["USD"]),
+        ("The fee is HK$3 per ton, and the port cost $5 million.", ["HKD", "HKD"]),
+        ("It cost 3 Canadian dollars, then $5 more.", ["CAD", "CAD"]),
+        ("It cost HK$3 and A$4, then $5 more.", ["HKD", "AUD"]),  # "$" alone is ambiguous here: no figure
+    ],
+)
+def test_bare_dollar_is_the_dollar_the_text_states(said, units):
+    assert [f.unit.key for f in _figures(said).figures] == units

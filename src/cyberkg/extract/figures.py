@@ -301,6 +301,7 @@ class _Context:
     held: dt.date | None
     turn: int
     lookup: Callable[[str], tuple[Kind, str] | None]
+    dollar: Unit | None = None  # what a bare "$" stands for in this transcript (None: ambiguous)
     carry: PeriodMention | None = None  # the period the previous sentence set
     last_series: tuple[PeriodMention | None, PeriodMention | None] | None = None
     last_figure: _Draft | None = None
@@ -335,7 +336,7 @@ def extract_figures(
         held = date.date if date else None
     # match on the folded text (typographic quotes, hard wraps), cut spans from the source at the end
     folded = transcript.folded
-    out = _Context(folded, held, 0, lookup or (lambda name: None))
+    out = _Context(folded, held, 0, lookup or (lambda name: None), unit_vocabulary().bare_dollar(folded))
     for turn in transcript.turns:
         out.turn = first_turn + turn.order - 1
         out.last_subject = None
@@ -393,7 +394,7 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
             continue
         draft = _Draft(number, s, e)
         limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
-        _unit(ctx.text, draft, sentence, vocab, words, limit)
+        _unit(ctx.text, draft, sentence, vocab, words, limit, ctx.dollar)
         _qualifier(ctx.text, draft, sentence, words)
         if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
@@ -533,7 +534,7 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
     return [o[0] for o in out], out[0][1], out[-1][2]
 
 
-def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit: int) -> None:
+def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit: int, dollar: Unit | None) -> None:
     """The unit after (or the currency sign before) the number, or the thing it counts, up to ``limit``."""
     n = draft.number
     if n.kind is NumberKind.FRACTION:
@@ -542,6 +543,10 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
     before = vocab.match_before(text, n.span.start)
     if before is not None and before[1] >= sentence.start:
         draft.unit, draft.start = before
+        if text[before[1] : n.span.start].strip() == "$":  # a bare "$": the dollar the text states
+            draft.unit = dollar
+            if dollar is None:
+                return
         after_scale = re.match(r"\s*-?\s*(million|billion|trillion|thousand|mn|bn)\b", text[n.span.end : limit], re.I)
         if after_scale and not n.scaled:
             draft.end = n.span.end + after_scale.end()

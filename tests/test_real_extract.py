@@ -212,6 +212,7 @@ def _figures(said: str):
         "We signed one trade deal.",
         "I have one more question.",
         "There are two main issues.",
+        "We face four crises at once.",
     ],
 )
 def test_rhetorical_counts_are_rejected(said):
@@ -225,6 +226,7 @@ def test_rhetorical_counts_are_rejected(said):
     [
         ("The port works 24/7 now.", RejectReason.DATE),
         ("It is the No. 1 port.", RejectReason.RANK),
+        ("Cases of type 2 diabetes fell.", RejectReason.NAME),
     ],
 )
 def test_not_figures_with_their_reason(said, reason):

@@ -454,6 +454,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
     if re.search(r"(?i)(?:\bno\.|#)\s*$", before):
         return RejectReason.RANK  # "No. 1", "#2"
+    if number.digits and re.search(r"(?i)\b(?:type|phase|stage|tier|level|grade|category|article|section|chapter|title|gate|room)\s+$", before):
+        return RejectReason.NAME  # "type 2 diabetes", "Phase 3", "Article 5"
     if number.digits and re.search(r"(?:^|\n)[ \t]*\(?$", before) and re.match(r"[.)]\s", after):
         return RejectReason.ORDINAL  # list numbering: "1. First, ..."
     if re.search(r"(?i)\btop\s+$", before):
@@ -463,7 +465,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     return None
 
 
-_SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "both", "a", "an"})
+_SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "four", "five", "both", "a", "an"})
 _NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z][\w'-]*)(?:\s+([A-Za-z][\w'-]*))?")  # the next word, and the one after it
 _ONE_OF_RE = re.compile(r"(?i)\s+(?:of|more|another|or\s+two|or\s+the\s+other)\b")
 

@@ -69,6 +69,7 @@ def _names(conference, kind: Kind) -> set[str]:
             {("state councilor", None, None), ("foreign minister", None, None)},
         ),
         ("Minister Li Wei of the Water Bureau came.", "Li Wei", {("minister", "Water Bureau", None)}),
+        ("Comrade Li Wei came.", "Li Wei", set()),  # a title of address holds no post
     ],
 )
 def test_mentioned_person_gets_post_and_role(said, name, posts):

@@ -310,7 +310,8 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
     parts = [s for s in (m.title, m.span, m.body) if s is not None]
     evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
     for title in re.split(r"\s+and\s+", m.title.text.strip()):
-        _add_post(posts, holder, title, org_key, evidence, country=m.country)
+        if title.lower() not in word_set("address_titles"):  # "Comrade X" holds no post
+            _add_post(posts, holder, title, org_key, evidence, country=m.country)
 
 
 def _resolve_unknown(

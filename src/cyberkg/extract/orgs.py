@@ -67,6 +67,8 @@ def is_org_name(name: str) -> bool:
     if is_acronym(name):
         return True
     head_words = _head(name).split()
+    if not head_words:
+        return False  # " of X": no words before the link
     # "Bureau of X", "Ministry for X": a head first, then a link word ("Senate Democrats" is no body)
     first_head = words[0] in heads and (len(words) == 1 or words[1] in _SMALL_WORDS)
     return head_words[-1].strip(",.") in heads or first_head

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import well_known_bodies, word_set
 from ..model import Kind, Span
-from .bodies import find_companies, is_body_name, is_company_name, is_media_name, is_outlet_name
+from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
 from .documents import find_documents, is_document_name
 from .events import editions_held, is_event_name

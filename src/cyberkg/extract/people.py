@@ -105,54 +105,46 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> list[PersonMen
 
 
 def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMention, int] | None:
-    """The first "[where] TITLE Name" at or after ``pos``, and where its name ends."""
+    """The first "[where] TITLE Name [of the X]" at or after ``pos``, and where it ends."""
     text = span.text
     for word in re.finditer(r"\S+", text[pos:]):
         start = pos + word.start()
         m = _title_re().match(text, start)
         if not m:
             continue
-        name_end, body = _name_end(text, m.end(), heads)
-        if name_end is None:
+        found = _name_end(text, m.end(), heads)
+        if found is None:
             continue
-        where = text[pos:start].strip()
-        country = None
-        before = None
-        if where:
-            country, before = _where(span.sub(pos, start).strip())
-        if body is None:
-            body = before
+        name_end, of_body = found
+        country, body = _where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None)
         end = name_end
-        if isinstance(body, tuple):  # "of the X" after the name: a body or a country, else not a post's place
-            end = body[1]
-            after_country, body = _where(span.sub(*body))
-            country = country or after_country
-        person = PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country)
-        return person, end
+        if of_body is not None:  # "Minister X of the Y": Y is a body or a country, else no place of the post
+            end = of_body[1]
+            after_country, after_body = _where(span.sub(*of_body))
+            country, body = country or after_country, after_body or body
+        return PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country), end
     return None
 
 
-def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int | None, tuple[int, int] | None]:
-    """Where a name of one to three words starting at ``start`` ends, and an "of the X" body after it."""
+def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[int, int] | None] | None:
+    """Where a name of one to three words starting at ``start`` ends, and where an "of the X" after it is."""
     rest = text[start:]
     stop = re.search(r"\s*(?:,|\s+and\s+)", rest)
     piece = rest[: stop.start()] if stop else rest
-    body = None
+    of_body = None
     link = re.search(r"\s+of\s+(?:the\s+)?", piece)
     if link:
-        body = (start + link.end(), start + len(piece))
+        of_body = (start + link.end(), start + len(piece))
         piece = piece[: link.start()]
     words = piece.split()
     if not 1 <= len(words) <= 3:
-        return None, None
+        return None
     for w in words:
         if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
-            return None, None
-        if w in demonyms() or w in well_known_bodies() or (len(w) > 1 and w.isupper()):
-            return None, None
-    if any(w in _title_words() for w in words):
-        return None, None  # "Secretary General" is a title, not a name
-    return start + len(piece), body
+            return None
+        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in _title_words():
+            return None  # "Secretary General" is a title, "Director FBI" no name
+    return start + len(piece), of_body
 
 
 def _where(span: Span) -> tuple[str | None, Span | None]:

@@ -16,7 +16,6 @@ from functools import cache
 
 from ..lexicon import read_list
 
-
 _SPACES_RE = re.compile(r"[ \t]*")
 
 class UnitKind(StrEnum):

@@ -302,6 +302,17 @@ def test_semicolon_inside_a_body_makes_up_no_person(line, people):
     assert [e.name.text for e in extract_roster(transcript)] == people
 
 
+def test_roster_is_read_on_folded_text():
+    line = "Ms. Zhou Min, deputy director\u2011general of the Sea Bureau"
+    text = f"Briefing on water\n\nSpeakers:\n{line}\n\nZhou Min:\n\nThank you.\n"
+    (entry,) = extract_roster(parse_transcript(text))
+    (post,) = entry.posts
+    assert post.title.text == "deputy director\u2011general" == text[post.title.start : post.title.end]
+    assert post.body.text == "Sea Bureau"
+    conference = resolve(parse_transcript(text))
+    assert {p.title for p in conference.posts} == {"deputy director-general"}
+
+
 # ---------------------------------------------------------------- linear nesting (issue 11)
 
 

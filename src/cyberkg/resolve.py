@@ -28,6 +28,7 @@ from .extract.roster import extract_roster
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .registry import Registry, find_org, known, lookup_body, merge_short_forms, merge_surnames
+from .text import fold
 
 
 def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
@@ -162,7 +163,7 @@ def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Sp
 def _add_post(
     posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence, *, country: str | None = None
 ) -> None:
-    title = re.sub(r"\s+", " ", title.strip().lower())
+    title = re.sub(r"\s+", " ", fold(title).strip().lower())  # "vice\u00a0minister" is "vice minister"
     key = f"{holder}|{normalise_key(title)}|{org_key or ''}" + (f"|{normalise_key(country)}" if country else "")
     old = posts.get(key)
     posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,), country)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import lexicon
 from ..model import Role, RosterLine, Span, Transcript
+from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, strip_article
 
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|;\s*|,\s*|\s+and\s+|\s*&\s*)")
@@ -44,15 +45,18 @@ class RosterEntry:
 def extract_roster(transcript: Transcript) -> tuple[RosterEntry, ...]:
     """Read every roster line of ``transcript`` into a :class:`RosterEntry`.
 
-    One line may hold several entries separated by semicolons.
+    One line may hold several entries separated by semicolons. Lines are
+    read on the folded text ("People’s Bank", a no-break space after a
+    comma); every span is cut from the source.
     """
     entries: list[RosterEntry] = []
+    folded = transcript.folded  # matched on the folded text; spans cut from the source below
     for line in transcript.roster:
-        for piece in _split_entries(line):
-            entry = parse_entry(transcript.text, piece, block=line.block)
+        for piece in _split_entries(RosterLine(folded_span(folded, line.span), line.block)):
+            entry = parse_entry(folded, piece, block=line.block)
             if entry is not None:
                 entries.append(entry)
-    return tuple(entries)
+    return recut(tuple(entries), transcript.text)
 
 
 def _split_entries(line: RosterLine) -> list[Span]:

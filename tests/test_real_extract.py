@@ -70,6 +70,8 @@ def _names(conference, kind: Kind) -> set[str]:
         ),
         ("Minister Li Wei of the Water Bureau came.", "Li Wei", {("minister", "Water Bureau", None)}),
         ("Comrade Li Wei came.", "Li Wei", set()),  # a title of address holds no post
+        ("Minister of Harbours Graham Moss spoke.", "Graham Moss", {("minister of harbours", None, None)}),
+        ("Director of the FBI Ann Fox spoke.", "Ann Fox", {("director", "Federal Bureau of Investigation", None)}),
     ],
 )
 def test_mentioned_person_gets_post_and_role(said, name, posts):

@@ -112,11 +112,19 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
         m = _title_re().match(text, start)
         if not m:
             continue
+        country, body = _where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None)
         found = _name_end(text, m.end(), heads)
         if found is None:
-            continue
+            portfolio = _portfolio_name(span, m.end(), heads)
+            if portfolio is None:
+                continue
+            # "Minister of Industry Li Wei": the post is in the body or country the words
+            # after "of" name; failing that, they belong to the title ("minister of industry")
+            of, name = portfolio
+            of_country, of_body = _where(of)
+            title_end = m.end("title") if of_body or of_country else of.end - span.start
+            return PersonMention(name, span.sub(start, title_end), of_body or body, country or of_country), name.end - span.start
         name_end, of_body = found
-        country, body = _where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None)
         end = name_end
         if of_body is not None:  # "Minister X of the Y": Y is a body or a country, else no place of the post
             end = of_body[1]
@@ -124,6 +132,31 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
             country, body = country or after_country, after_body or body
         return PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country), end
     return None
+
+
+def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span, Span] | None:
+    """ "of Industry Li Wei" after a title: the portfolio ("Industry") and the name ("Li Wei").
+
+    The name is the last two capitalised words (the last one when only two
+    words follow "of"); every word before it is the portfolio.
+    """
+    text = span.text
+    m = re.match(r"of\s+(?:the\s+)?", text[start:])
+    if not m:
+        return None
+    rest = span.sub(start + m.end(), len(text))
+    stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
+    if stop:
+        rest = rest.sub(0, stop.start())
+    words = list(re.finditer(r"\S+", rest.text))
+    if len(words) < 2 or len(words) > 6:
+        return None
+    n = 2 if len(words) >= 3 else 1
+    name = rest.sub(words[-n].start(), len(rest.text))
+    portfolio = rest.sub(0, words[-n - 1].end())
+    if _name_end(name.text, 0, heads) is None or not all(w.group(0)[:1].isupper() or w.group(0) == "of" for w in words[:-n]):
+        return None
+    return portfolio, name
 
 
 def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[int, int] | None] | None:

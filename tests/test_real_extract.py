@@ -119,6 +119,19 @@ def test_run_of_spaces_ends_a_name():
     assert _names(_conference("Q    Senate leaders met."), Kind.ORGANIZATION) == {"United States Senate"}
 
 
+@pytest.mark.parametrize(
+    "said", ["The Director of National Intelligence said so.", "The Chairman of the Joint Chiefs said so."]
+)
+def test_portfolio_without_a_name_makes_no_person(said):
+    assert set(_people(_conference(said))) == {"Anna Berg"}
+
+
+def test_portfolio_before_a_surname():
+    assert _people(_conference("Director of National Intelligence Moss said so."))["Moss"][1] == {
+        ("director of national intelligence", None, None)
+    }
+
+
 def test_secretary_general_is_no_name():
     assert "General" not in _people(_conference("The Secretary General spoke."))
 

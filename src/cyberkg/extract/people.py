@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list, well_known_bodies
+from ..lexicon import read_list, well_known_bodies, word_set
 from ..model import Span
 from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
@@ -137,8 +137,9 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
 def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span, Span] | None:
     """ "of Industry Li Wei" after a title: the portfolio ("Industry") and the name ("Li Wei").
 
-    The name is the last two capitalised words (the last one when only two
-    words follow "of"); every word before it is the portfolio.
+    The name is the last two capitalised words, or the last one, that hold
+    no word of a portfolio (``data/portfolio_words.txt``: "Intelligence",
+    "Affairs"); every word before it is the portfolio.
     """
     text = span.text
     m = re.match(r"of\s+(?:the\s+)?", text[start:])
@@ -151,12 +152,16 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     words = list(re.finditer(r"\S+", rest.text))
     if len(words) < 2 or len(words) > 6:
         return None
-    n = 2 if len(words) >= 3 else 1
-    name = rest.sub(words[-n].start(), len(rest.text))
-    portfolio = rest.sub(0, words[-n - 1].end())
-    if _name_end(name.text, 0, heads) is None or not all(w.group(0)[:1].isupper() or w.group(0) == "of" for w in words[:-n]):
-        return None
-    return portfolio, name
+    for n in (2, 1):  # a full name first, then a surname
+        if n >= len(words):
+            continue
+        name = rest.sub(words[-n].start(), len(rest.text))
+        before = [w.group(0) for w in words[:-n]]
+        if any(w in word_set("portfolio_words") for w in name.text.split()) or _name_end(name.text, 0, heads) is None:
+            continue
+        if all(w[:1].isupper() or w == "of" for w in before):
+            return rest.sub(0, words[-n - 1].end()), name
+    return None
 
 
 def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[int, int] | None] | None:

@@ -164,6 +164,26 @@ def test_acronym_and_full_name_are_one_body():
 
 
 @pytest.mark.parametrize(
+    ("said", "kind", "name", "acronym"),
+    [
+        ("The Harbour Safety Act passed, and the HSA will help.", Kind.LAW, "Harbour Safety Act", "HSA"),
+        ("The Port Planning Council met, and the PPC agreed.", Kind.ORGANIZATION, "Port Planning Council", "PPC"),
+    ],
+)
+def test_acronym_used_as_a_name_is_the_thing_its_initials_spell(said, kind, name, acronym):
+    conference = _conference(said)
+    (found,) = [e for e in conference.entities if e.kind is kind]
+    assert (found.name, found.acronyms) == (name, (acronym,))
+    assert any(m.rule is Rule.ACRONYM and m.evidence.span.text == acronym for m in conference.mentions)
+    assert not conference.unresolved
+
+
+def test_acronym_no_name_spells_stays_unresolved():
+    conference = _conference("The Port Planning Council met, and the QRS agreed.")
+    assert [u.evidence.span.text for u in conference.unresolved] == ["QRS"]
+
+
+@pytest.mark.parametrize(
     ("said", "bodies"),
     [
         ("The House and Senate agreed.", {"House of Representatives", "United States Senate"}),

@@ -207,6 +207,24 @@ def name_parts(name: str) -> set[str]:
     return {tokens[0].casefold(), tokens[-1].casefold()}
 
 
+def initials_index(table: Registry) -> dict[str, list[tuple[Kind, str]]]:
+    """Named things by the initials of their names and forms: how an acronym never defined is read.
+
+    Bodies, companies, laws, documents and events count ("NSC" for a
+    "National Security Council" said in the text). Built once, in one pass.
+    """
+    out: dict[str, list[tuple[Kind, str]]] = {}
+    kinds = (Kind.ORGANIZATION, Kind.COMPANY, Kind.LAW, Kind.DOCUMENT, Kind.EVENT)
+    for target, draft in table.drafts.items():
+        if target[0] not in kinds:
+            continue
+        for name in {draft.name, *draft.forms}:
+            letters = initials(name)
+            if len(letters) >= 2 and target not in out.get(letters, []):
+                out.setdefault(letters, []).append(target)
+    return out
+
+
 def initials(name: str) -> str:
     """ "National People's Congress" → "npc"."""
     return "".join(w[0].lower() for w in re.findall(r"[^\s\-]+", name) if w.lower() not in ("of", "the", "and", "for", "on"))

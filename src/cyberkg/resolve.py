@@ -27,7 +27,7 @@ from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.roster import extract_roster
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
-from .registry import Registry, find_org, known, lookup_body, merge_short_forms, merge_surnames
+from .registry import Registry, find_org, initials_index, known, lookup_body, merge_short_forms, merge_surnames
 from .text import fold
 
 
@@ -97,11 +97,12 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         for m in found:
             if m.kind is not Kind.UNKNOWN:
                 _resolve_typed(table, posts, pages[p].text, p, order, m, mentions)
+    by_initials = initials_index(table)
     for (p, turn_start), found in paragraphs:
         order = turn_of[(p, turn_start)]
         for m in found:
             if m.kind is Kind.UNKNOWN:
-                _resolve_unknown(table, p, order, m, mentions, unresolved)
+                _resolve_unknown(table, p, order, m, mentions, unresolved, by_initials)
     paragraphs_of = {(p, t.span.start): t.paragraphs for p, page in enumerate(pages) for t in page.turns}
     for t in turns:
         for paragraph in paragraphs_of[(t.page, t.span.start)]:
@@ -316,7 +317,13 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
 
 
 def _resolve_unknown(
-    table: Registry, page: int, turn: int, m: EntityMention, out: list[Mention], unresolved: list[Unresolved]
+    table: Registry,
+    page: int,
+    turn: int,
+    m: EntityMention,
+    out: list[Mention],
+    unresolved: list[Unresolved],
+    by_initials: dict[str, list[tuple[Kind, str]]],
 ) -> None:
     whole = known(table, m.span.text)
     found = [(m.span, whole)] if whole else []
@@ -342,8 +349,16 @@ def _resolve_unknown(
         return
     ev = Evidence(page, m.span)
     if is_acronym(m.span.text):
-        if m.span.text not in word_set("acronym_stoplist"):
-            unresolved.append(Unresolved(ev, "acronym", "acronym not defined in the text", turn))
+        if m.span.text in word_set("acronym_stoplist"):
+            return
+        spelled = by_initials.get(m.span.text.lower().replace("&", ""), [])
+        if len(spelled) == 1:  # used as a name: the initials of the one thing the text names so
+            table.define_acronym(m.span.text, spelled[0])
+            table.drafts[spelled[0]].evidence.append(ev)
+            out.append(Mention(turn, spelled[0], ev, Rule.ACRONYM))
+            return
+        why = f"acronym not defined in the text, and the initials of {len(spelled)} names" if spelled else "acronym not defined in the text"
+        unresolved.append(Unresolved(ev, "acronym", why, turn))
         return
     unresolved.append(Unresolved(ev, "unknown", "no kind could be told from its words, and it matches no known name", turn))
 

@@ -68,6 +68,7 @@ def counts(conference) -> Counter:
     )
     c["mentioned-with-post"] = len({p.holder for p in conference.posts if any(
         e.kind is Kind.PERSON and e.key == p.holder and e.role and e.role.value == "mentioned" for e in conference.entities)})
+    c["unresolved-acronym"] = sum(1 for u in conference.unresolved if u.kind == "acronym")
     figures = conference.figures
     c["figures"] = sum(len(f.figures) for f in figures)
     for f in figures:

@@ -157,7 +157,10 @@ def test_people_query_rows(built, capsys):
     participants = [r for r in rows if r["role"] != "mentioned"]
     assert len(participants) == 10  # 8 participants, one of them with three posts
     assert {r["role"] for r in rows} == {"speaker", "moderator", "mentioned"}
-    assert all(r["title"] == r["organization"] == "" for r in rows if r["role"] == "mentioned")
+    # a mentioned person holds the posts of the titles before their name ("General Secretary X")
+    assert {(r["name"], r["title"], r["organization"]) for r in rows if r["role"] == "mentioned"} == {
+        ("Xi Jinping", "general secretary", "")
+    }
     moderator = [r for r in rows if r["role"] == "moderator"]
     assert len(moderator) == 1 and moderator[0]["title"] == "spokesperson"
 

@@ -30,6 +30,8 @@ SAMPLE_POSTS = {
         ("spokesperson", "Publicity Department of the Central Committee of the Communist Party of China")
     },
 }
+# posts of people the speakers mention after a title
+SAMPLE_MENTIONED_POSTS = {"Xi Jinping": {("general secretary", None)}}
 
 
 def facts(conference):
@@ -46,7 +48,7 @@ def facts(conference):
 
 def test_resolve_sample_people_and_posts(sample_transcript):
     people, _, posts, _ = facts(resolve(sample_transcript))
-    assert posts == SAMPLE_POSTS
+    assert posts == SAMPLE_POSTS | SAMPLE_MENTIONED_POSTS
     participants = {n for n, p in people.items() if p.role is not Role.MENTIONED}
     assert participants == set(SAMPLE_POSTS)
 

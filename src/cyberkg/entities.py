@@ -77,6 +77,7 @@ class Post:
     holder: str
     organization: str | None
     evidence: tuple[Evidence, ...]
+    country: str | None = None  # a post of a country, named by a demonym: "Icelandic Foreign Minister"
 
 
 @dataclass(frozen=True, slots=True)

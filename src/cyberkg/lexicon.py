@@ -36,6 +36,19 @@ def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str
     return "|".join(parts)
 
 
+@cache
+def well_known_bodies() -> dict[str, str]:
+    """Well-known short forms of bodies and their full names (``data/well_known_bodies.txt``).
+
+    A short form with no full name maps to itself: "White House" → "White House".
+    """
+    out: dict[str, str] = {}
+    for line in read_list("well_known_bodies"):
+        short, _, full = (p.strip() for p in line.partition("|"))
+        out[short] = full or short
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled patterns built from the data files."""

@@ -872,7 +872,7 @@ def _turns(
             close()
             label, kind = found
             rest = ln.span.sub(label.end - ln.span.start, len(ln.text)).strip()
-            rest = rest.sub(1, len(rest.text)).strip() if rest.text[:1] in ":：" else rest
+            rest = rest.sub(1, len(rest.text)).strip() if rest.text[:1] and rest.text[:1] in ":：" else rest
             current = (label, kind, [[rest.start, rest.end]] if rest.text else [])
         elif current is not None:
             bounds = current[2]

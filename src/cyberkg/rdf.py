@@ -218,6 +218,9 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
             body = (Kind.ORGANIZATION, post.organization)
             g.add((node, ORG.postIn, nodes[body]))
             label = f"{post.title}, {names[body]}"
+        if post.country is not None:
+            g.add((node, CKG.country, Literal(post.country)))
+            label = f"{label}, {post.country}" if post.organization is not None else f"{post.title}, {post.country}"
         g.add((node, SKOS.prefLabel, Literal(label)))
         g.add((node, RDFS.label, Literal(label)))
         evidence(node, post.evidence)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
-from .extract.orgs import is_acronym, is_org_name, split_nested, strip_article
+from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon
+from .lexicon import lexicon, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -43,6 +43,7 @@ class Registry:
     drafts: dict[tuple[Kind, str], Draft] = field(default_factory=dict)
     acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
     by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
+    by_name_part: dict[str, list[str]] = field(default_factory=dict)  # person keys by first or last name word
 
     def get(self, kind: Kind, key: str) -> Draft | None:
         return self.drafts.get((kind, key))
@@ -51,6 +52,9 @@ class Registry:
         draft = self.drafts.get((kind, key))
         if draft is None:
             draft = self.drafts[(kind, key)] = Draft(kind, key, name)
+            if kind is Kind.PERSON:
+                for part in name_parts(name):
+                    self.by_name_part.setdefault(part, []).append(key)
         form = form if form is not None else name
         if form not in draft.forms:
             draft.forms.append(form)
@@ -74,14 +78,31 @@ class Registry:
     def canonical_org(self, text: str) -> tuple[str, Rule]:
         """The full name of a body: acronyms spelled out, "ABC Unit" as "Unit of the <ABC>"."""
         text = strip_article(Span.of(text, 0, len(text))).text
-        chain = split_nested(Span.of(text, 0, len(text)))
-        if chain[0].parent is not None:
-            parent = chain[0].parent
-            canonical, rule = self.canonical_org(parent.text)
-            prefix = text[: parent.start]
-            if canonical != parent.text and prefix.endswith(" of "):
-                prefix += "the "  # "X of ABC" → "X of the Agency for B C"
-            return prefix + canonical, rule
+        return self._canonical_chain(split_nested(Span.of(text, 0, len(text))))[0]
+
+    def _canonical_chain(self, chain: tuple[OrgName, ...]) -> list[tuple[str, Rule]]:
+        """The full name of each body of a nested name, outermost first.
+
+        Built from the innermost body outwards, each from the one it is a
+        unit of, so a chain of any depth takes time linear in its names.
+        """
+        out: list[tuple[str, Rule]] = []
+        for link in reversed(chain):
+            text = link.name.text
+            full = well_known_bodies().get(text)
+            if full is not None and self.org_acronym(text) is None:  # "the ABC" never defined in the text
+                out.append((full, Rule.NAME if full == text else Rule.ACRONYM if is_acronym(text) else Rule.SHORT_FORM))
+            elif link.parent is not None and out:
+                canonical, rule = out[-1]
+                prefix = text[: link.parent.start - link.name.start]
+                if canonical != link.parent.text and prefix.endswith(" of "):
+                    prefix += "the "  # "X of ABC" → "X of the Agency for B C"
+                out.append((prefix + canonical, rule))
+            else:
+                out.append(self._canonical_leaf(text))
+        return out[::-1]
+
+    def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
         words = text.split()
         if len(words) >= 2 and is_acronym(words[0]):
             owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
@@ -116,6 +137,7 @@ class Registry:
         its full name ends with ("A of the B" → B), whether written out or not.
         """
         chain = split_nested(strip_article(span))
+        canonical = self._canonical_chain(chain)
         key, rule = "", Rule.NAME
         for i in range(len(chain) - 1, -1, -1):
             link = chain[i]
@@ -124,12 +146,17 @@ class Registry:
                 draft.evidence.append(Evidence(page, link.name))
                 key, rule = draft.key, Rule.ACRONYM
                 continue
-            name, rule = self.canonical_org(link.name.text)
+            name, rule = canonical[i]
             key = normalise_key(name)
             draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
+            if rule is Rule.ACRONYM:  # a well-known acronym: later uses resolve to the same body
+                self.define_acronym(link.name.text, (draft.kind, key))
             if draft.parent is None:
-                parent = split_nested(Span.of(name, 0, len(name)))[0].parent
-                parent_key = normalise_key(parent.text) if parent is not None else None
+                if i + 1 < len(chain):  # the unit's full name ends with its parent's
+                    parent_key = normalise_key(canonical[i + 1][0])
+                else:
+                    parent = split_nested(Span.of(name, 0, len(name)))[0].parent
+                    parent_key = normalise_key(parent.text) if parent is not None else None
                 if parent_key is not None and (Kind.ORGANIZATION, parent_key) in self.drafts and parent_key != key:
                     draft.parent = parent_key
         return key, rule
@@ -166,6 +193,36 @@ class Registry:
                 )
             )
         return tuple(out)
+
+
+def name_parts(name: str) -> set[str]:
+    """Short forms a person may be called by: the surname first (Chinese order) or last.
+
+    >>> sorted(name_parts("Li Wei")), name_parts("Wei")
+    (['li', 'wei'], set())
+    """
+    tokens = name.split()
+    if len(tokens) < 2:
+        return set()
+    return {tokens[0].casefold(), tokens[-1].casefold()}
+
+
+def initials_index(table: Registry) -> dict[str, list[tuple[Kind, str]]]:
+    """Named things by the initials of their names and forms: how an acronym never defined is read.
+
+    Bodies, companies, laws, documents and events count ("NSC" for a
+    "National Security Council" said in the text). Built once, in one pass.
+    """
+    out: dict[str, list[tuple[Kind, str]]] = {}
+    kinds = (Kind.ORGANIZATION, Kind.COMPANY, Kind.LAW, Kind.DOCUMENT, Kind.EVENT)
+    for target, draft in table.drafts.items():
+        if target[0] not in kinds:
+            continue
+        for name in {draft.name, *draft.forms}:
+            letters = initials(name)
+            if len(letters) >= 2 and target not in out.get(letters, []):
+                out.setdefault(letters, []).append(target)
+    return out
 
 
 def initials(name: str) -> str:
@@ -262,6 +319,35 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
         table.acronyms[acronym] = redirect.get(target, target)
     return redirect
 
+
+
+def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Merge a person named only by a surname into the one person of the conference with that surname.
+
+    "President Fox" and "Ann Fox" are one person when no one else is called
+    Fox; people who spoke or stand in the roster keep their own entity (their
+    turns point at it).
+    """
+    people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
+    by_part: dict[str, list[Draft]] = {}
+    for d in people:
+        for part in name_parts(d.name):
+            by_part.setdefault(part, []).append(d)
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for d in people:
+        if len(d.name.split()) != 1 or d.in_roster or d.spoke:
+            continue
+        full = by_part.get(d.name.casefold(), [])
+        if len(full) != 1:
+            continue
+        into = full[0]
+        into.evidence.extend(d.evidence)
+        into.honorific = into.honorific or d.honorific
+        if d.name not in into.forms:
+            into.forms.append(d.name)
+        redirect[(Kind.PERSON, d.key)] = (Kind.PERSON, into.key)
+        del table.drafts[(Kind.PERSON, d.key)]
+    return redirect
 
 
 def outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -29,7 +29,8 @@ from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
-from .registry import Registry, find_org, known, lookup_body, merge_short_forms
+from .registry import Registry, find_org, initials_index, known, lookup_body, merge_short_forms, merge_surnames
+from .text import fold
 
 
 def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
@@ -91,20 +92,24 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         order = turn_of[(p, turn_start)]
         for m in found:
             if m.kind is not Kind.UNKNOWN:
-                _resolve_typed(table, pages[p].text, p, order, m, mentions)
+                _resolve_typed(table, posts, pages[p].text, p, order, m, mentions)
+    by_initials = initials_index(table)
     for (p, turn_start), found in paragraphs:
         order = turn_of[(p, turn_start)]
         for m in found:
             if m.kind is Kind.UNKNOWN:
-                _resolve_unknown(table, p, order, m, mentions, unresolved)
+                _resolve_unknown(table, p, order, m, mentions, unresolved, by_initials)
     paragraphs_of = {(p, t.span.start): t.paragraphs for p, page in enumerate(pages) for t in page.turns}
     for t in turns:
         for paragraph in paragraphs_of[(t.page, t.span.start)]:
-            _honorifics(table, pages[t.page].text, t.page, t.order, paragraph, mentions, unresolved)
+            _honorifics(table, pages[t.page], t.page, t.order, paragraph, mentions, unresolved)
 
     redirect = merge_short_forms(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions)
+    redirect = merge_surnames(table)
+    if redirect:
+        posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SURNAME)
 
     moderator = _moderator(table, turns)
     published = _first_date(pages, "published")
@@ -141,7 +146,7 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
     out = []
     for p, page in enumerate(pages):
         for turn in page.turns:
-            found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph)]
+            found = [m for paragraph in turn.paragraphs for m in extract_mentions(page.text, paragraph, folded=page.folded)]
             out.append(((p, turn.span.start), found))
     return out
 
@@ -167,11 +172,13 @@ def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Sp
     table.drafts[(Kind.ORGANIZATION, key)].evidence.append(Evidence(page, acronym))
 
 
-def _add_post(posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence) -> None:
-    title = title.strip().lower()
-    key = f"{holder}|{normalise_key(title)}|{org_key or ''}"
+def _add_post(
+    posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence, *, country: str | None = None
+) -> None:
+    title = re.sub(r"\s+", " ", fold(title).strip().lower())  # "vice\u00a0minister" is "vice minister"
+    key = f"{holder}|{normalise_key(title)}|{org_key or ''}" + (f"|{normalise_key(country)}" if country else "")
     old = posts.get(key)
-    posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,))
+    posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,), country)
 
 
 def _portfolio_body(table: Registry, page: int, title: str, body: Span) -> str:
@@ -193,20 +200,12 @@ def _canonical_honorific(text: str) -> str:
     return text.strip()
 
 
-def _name_variants(name: str) -> set[str]:
-    """Short forms a person may be called by: the surname first (Chinese order) or last."""
-    tokens = name.split()
-    if len(tokens) < 2:
-        return set()
-    return {normalise_key(tokens[0]), normalise_key(tokens[-1])}
-
-
 def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None, str]:
     """Find a person by full name or a unique short form: (key, rule, why-not)."""
     key = normalise_key(text)
     if table.get(Kind.PERSON, key) is not None:
         return key, Rule.NAME, ""
-    matches = sorted(k for (kind, k), d in table.drafts.items() if kind is Kind.PERSON and key in _name_variants(d.name))
+    matches = sorted(k for k in table.by_name_part.get(key, ()) if (Kind.PERSON, k) in table.drafts)
     if len(matches) == 1:
         return matches[0], Rule.SURNAME, ""
     if matches:
@@ -341,7 +340,7 @@ def _full_name(page: Transcript, surname: str) -> str | None:
     return max(sorted(counts), key=lambda n: counts[n])
 
 
-def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
+def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
     ev = Evidence(page, m.span)
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
@@ -350,6 +349,8 @@ def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMe
             table.add(Kind.PERSON, key, m.span.text, None)
         table.drafts[(Kind.PERSON, key)].evidence.append(ev)
         out.append(Mention(turn, (Kind.PERSON, key), ev, rule))
+        if m.title is not None:
+            _mentioned_posts(table, posts, text, page, key, m)
         return
     if m.kind is Kind.COMPANY:
         short = company_key_name(m.span.text)
@@ -398,8 +399,29 @@ def _resolve_typed(table: Registry, text: str, page: int, turn: int, m: EntityMe
     out.append(Mention(turn, (m.kind, key), ev, rule))
 
 
+def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: int, holder: str, m: EntityMention) -> None:
+    """The posts a title before a name gives: "ABC Director Li Wei" holds director in the ABC.
+
+    A title naming two posts ("State Councilor and Foreign Minister") gives
+    two; the body or country stated with the title goes with each. The
+    evidence runs from the body or title to the name or body after it.
+    """
+    org_key = table.add_org(m.body, page)[0] if m.body is not None else None
+    parts = [s for s in (m.title, m.span, m.body) if s is not None]
+    evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
+    for title in re.split(r"\s+and\s+", m.title.text.strip()):
+        if title.lower() not in word_set("address_titles"):  # "Comrade X" holds no post
+            _add_post(posts, holder, title, org_key, evidence, country=m.country)
+
+
 def _resolve_unknown(
-    table: Registry, page: int, turn: int, m: EntityMention, out: list[Mention], unresolved: list[Unresolved]
+    table: Registry,
+    page: int,
+    turn: int,
+    m: EntityMention,
+    out: list[Mention],
+    unresolved: list[Unresolved],
+    by_initials: dict[str, list[tuple[Kind, str]]],
 ) -> None:
     whole = known(table, m.span.text)
     found = [(m.span, whole)] if whole else []
@@ -425,8 +447,16 @@ def _resolve_unknown(
         return
     ev = Evidence(page, m.span)
     if is_acronym(m.span.text):
-        if m.span.text not in word_set("acronym_stoplist"):
-            unresolved.append(Unresolved(ev, "acronym", "acronym not defined in the text", turn))
+        if m.span.text in word_set("acronym_stoplist"):
+            return
+        spelled = by_initials.get(m.span.text.lower().replace("&", ""), [])
+        if len(spelled) == 1:  # used as a name: the initials of the one thing the text names so
+            table.define_acronym(m.span.text, spelled[0])
+            table.drafts[spelled[0]].evidence.append(ev)
+            out.append(Mention(turn, spelled[0], ev, Rule.ACRONYM))
+            return
+        why = f"acronym not defined in the text, and the initials of {len(spelled)} names" if spelled else "acronym not defined in the text"
+        unresolved.append(Unresolved(ev, "acronym", why, turn))
         return
     unresolved.append(Unresolved(ev, "unknown", "no kind could be told from its words, and it matches no known name", turn))
 
@@ -453,15 +483,19 @@ def _honorific_name_re() -> re.Pattern[str]:
 
 def _honorifics(
     table: Registry,
-    text: str,
+    page_text: Transcript,
     page: int,
     turn: int,
     paragraph: Span,
     mentions: list[Mention],
     unresolved: list[Unresolved],
 ) -> None:
-    """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve."""
-    for m in _honorific_name_re().finditer(text, paragraph.start, paragraph.end):
+    """ "Mr./Ms. Name": record the honorific and the mention; keep what does not resolve.
+
+    Matched on the folded text ("Mr.\u00a0Li Wei"); spans are cut from the source.
+    """
+    text = page_text.text
+    for m in _honorific_name_re().finditer(page_text.folded, paragraph.start, paragraph.end):
         honorific = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None
@@ -508,17 +542,23 @@ def _moderator(table: Registry, turns: list[ResolvedTurn]) -> str | None:
 
 
 def _redirect(
-    redirect: dict[tuple[Kind, str], tuple[Kind, str]], posts: dict[str, Post], mentions: list[Mention]
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]],
+    posts: dict[str, Post],
+    mentions: list[Mention],
+    *,
+    rule: Rule = Rule.SHORT_FORM,
 ) -> tuple[dict[str, Post], list[Mention]]:
     """Point posts and mentions of merged entities at the entity they were merged into."""
     new_posts: dict[str, Post] = {}
     for post in posts.values():
         org = redirect.get((Kind.ORGANIZATION, post.organization), (None, post.organization))[1] if post.organization else None
-        key = f"{post.holder}|{normalise_key(post.title)}|{org or ''}"
+        holder = redirect.get((Kind.PERSON, post.holder), (None, post.holder))[1]
+        post = Post(post.key, post.title, holder, org, post.evidence, post.country)
+        key = f"{post.holder}|{normalise_key(post.title)}|{org or ''}" + (f"|{normalise_key(post.country)}" if post.country else "")
         old = new_posts.get(key)
-        new_posts[key] = Post(key, post.title, post.holder, org, (old.evidence if old else ()) + post.evidence)
+        new_posts[key] = Post(key, post.title, post.holder, org, (old.evidence if old else ()) + post.evidence, post.country)
     new_mentions = [
-        Mention(m.turn, redirect[m.target], m.evidence, Rule.SHORT_FORM) if m.target in redirect else m
+        Mention(m.turn, redirect[m.target], m.evidence, rule) if m.target in redirect else m
         for m in mentions
     ]
     return new_posts, new_mentions

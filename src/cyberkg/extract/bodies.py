@@ -52,6 +52,24 @@ def is_media_name(words: list[str]) -> bool:
     return bool(set(re.split(r"[\s\-]+", " ".join(words))) & lexicon().media_words)
 
 
+def is_outlet_name(words: list[str]) -> bool:
+    """Tell whether capitalised ``words`` in running text name a media outlet.
+
+    An outlet word that is a common noun ("Post", "TV") names an outlet only
+    with a name before it; a phrase about the press ("Press Briefing", "Press
+    Secretary") names none.
+
+    >>> [is_outlet_name(w.split()) for w in ["Harbour Daily", "TV", "Press Briefing", "Reuters"]]
+    [True, False, False, True]
+    """
+    parts = re.split(r"[\s\-_]+", " ".join(words))
+    if not is_media_name(parts) or set(parts) & word_set("not_outlet_words"):
+        return False
+    if len(parts) == 1:
+        return parts[0] not in word_set("media_generic")
+    return True
+
+
 def is_company_name(words: list[str]) -> bool:
     """Tell whether ``words`` name a company without a legal suffix ("Shenhai Marine Group").
 

@@ -92,5 +92,7 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return not before or before[-1] in ".!?:\"“"
+    end = pos
+    while end > 0 and text[end - 1].isspace():  # no copy of the text before pos
+        end -= 1
+    return end == 0 or text[end - 1] in ".!?:\"“"

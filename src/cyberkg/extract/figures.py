@@ -34,6 +34,7 @@ from functools import cache
 from ..lexicon import read_list
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
+from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers
 from .units import Unit, UnitKind, unit_vocabulary
 
@@ -165,6 +166,7 @@ class _Words:
     qualifiers_after: tuple[tuple[str, Qualifier], ...]
     function: frozenset[str]
     rhetorical: frozenset[str]
+    generic_counts: frozenset[str]  # "the two sides": generic nouns a small count in words is rhetoric about
     measure_nouns: tuple[str, ...]
     change_verbs_re: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -191,6 +193,7 @@ def _words() -> _Words:
         qualifiers_after=tuple(sorted(after, key=lambda q: -len(q[0]))),
         function=frozenset(w.lower() for w in read_list("function_words")),
         rhetorical=frozenset(w.lower() for w in read_list("rhetorical")),
+        generic_counts=frozenset(w.lower() for w in read_list("generic_count_nouns")),
         measure_nouns=tuple(sorted(read_list("measure_nouns"), key=len, reverse=True)),
         change_verbs_re=re.compile(r"(?i)\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"),
         abbreviations=frozenset(read_list("abbreviations")),
@@ -233,11 +236,38 @@ def split_sentences(span: Span) -> list[Span]:
             continue
         piece = span.sub(start, m.end()).strip()
         if piece.text:
-            out.append(piece)
+            out.extend(_clauses(piece))
         start = m.end()
     last = span.sub(start, len(text)).strip()
     if last.text:
-        out.append(last)
+        out.extend(_clauses(last))
+    return out
+
+
+# A sentence longer than this is read in clauses of at most this length: the work per
+# figure looks at its sentence, so a bounded sentence keeps the work linear in the text.
+MAX_SENTENCE = 1000
+
+
+def _clauses(sentence: Span) -> list[Span]:
+    """A sentence cut after its last ";", "," or space within each ``MAX_SENTENCE`` characters.
+
+    >>> [len(s.text) for s in _clauses(Span.of("a, " * 600, 0, 1800))]
+    [998, 800]
+    """
+    out = []
+    while len(sentence.text) > MAX_SENTENCE:
+        window = sentence.text[:MAX_SENTENCE]
+        cut = max(window.rfind(";"), window.rfind(","))
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        head = sentence.sub(0, cut).strip()
+        if head.text:
+            out.append(head)
+        sentence = sentence.sub(cut, len(sentence.text)).strip()
+    if sentence.text:
+        out.append(sentence)
     return out
 
 
@@ -271,6 +301,7 @@ class _Context:
     held: dt.date | None
     turn: int
     lookup: Callable[[str], tuple[Kind, str] | None]
+    dollar: Unit | None = None  # what a bare "$" stands for in this transcript (None: ambiguous)
     carry: PeriodMention | None = None  # the period the previous sentence set
     last_series: tuple[PeriodMention | None, PeriodMention | None] | None = None
     last_figure: _Draft | None = None
@@ -303,7 +334,9 @@ def extract_figures(
     if held is None:
         date = transcript.held or transcript.published
         held = date.date if date else None
-    out = _Context(transcript.text, held, 0, lookup or (lambda name: None))
+    # match on the folded text (typographic quotes, hard wraps), cut spans from the source at the end
+    folded = transcript.folded
+    out = _Context(folded, held, 0, lookup or (lambda name: None), unit_vocabulary().bare_dollar(folded))
     for turn in transcript.turns:
         out.turn = first_turn + turn.order - 1
         out.last_subject = None
@@ -311,15 +344,16 @@ def extract_figures(
             out.carry = None
             out.last_series = None
             out.last_figure = None
-            for sentence in split_sentences(paragraph):
+            for sentence in split_sentences(folded_span(folded, paragraph)):
                 _sentence(out, sentence)
-    return Figures(
+    found = Figures(
         figures=tuple(out.figures),
         series=tuple(out.series),
         rankings=tuple(out.rankings),
         fines=tuple(out.fines),
         rejected=tuple(sorted(out.rejected, key=lambda r: (r.span.start, r.span.end))),
     )
+    return recut(found, transcript.text)
 
 
 _TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\b\d{1,2}:\d{2}\b", re.I)
@@ -360,9 +394,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
             continue
         draft = _Draft(number, s, e)
         limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
-        _unit(ctx.text, draft, sentence, vocab, words, limit)
+        _unit(ctx.text, draft, sentence, vocab, words, limit, ctx.dollar)
         _qualifier(ctx.text, draft, sentence, words)
-        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical:
+        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
             continue
         drafts.append(draft)
@@ -416,11 +450,50 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.DATE  # a year not caught as a period
+    if number.digits and not number.scaled and (re.match(r"/\d", after) or re.search(r"\d/$", before)):
+        return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
+    if re.search(r"(?i)(?:\bno\.|#)\s*$", before):
+        return RejectReason.RANK  # "No. 1", "#2"
+    if number.digits and re.search(r"(?i)\b(?:type|phase|stage|tier|level|grade|category|article|section|chapter|title|gate|room)\s+$", before):
+        return RejectReason.NAME  # "type 2 diabetes", "Phase 3", "Article 5"
+    if number.digits and re.search(r"(?:^|\n)[ \t]*\(?$", before) and re.match(r"[.)]\s", after):
+        return RejectReason.ORDINAL  # list numbering: "1. First, ..."
     if re.search(r"(?i)\btop\s+$", before):
         return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
     return None
+
+
+_SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "four", "five", "both", "a", "an"})
+_NEXT_WORDS_RE = re.compile(r"\s+([A-Za-z][\w'-]*)(?:\s+([A-Za-z][\w'-]*))?")  # the next word, and the one after it
+_ONE_OF_RE = re.compile(r"(?i)\s+(?:of|more|another|or\s+two|or\s+the\s+other)\b")
+
+
+def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
+    """Whether a small count written in words is a way of speaking rather than data.
+
+    "the two sides", "one trade deal", "one of them", "one more question",
+    "one step": a count of one written as a word counts no data unless it
+    has a unit ("one percent", "one year"); two or three of a generic noun
+    (``data/generic_count_nouns.txt``) are rhetoric.
+    """
+    n = draft.number
+    if n.digits or n.scaled or n.kind is not NumberKind.CARDINAL:
+        return False
+    word = n.span.text.lower()
+    if word not in _SMALL_WORD_COUNTS:
+        return False
+    if n.value == 1 and draft.unit is not None and _ONE_OF_RE.match(text, n.span.end):
+        return True  # "one more question", "one of the 50 states"
+    if draft.unit is None:  # "the two sides agreed": the noun phrase ran on, the next word tells
+        nxt = _NEXT_WORDS_RE.match(text, n.span.end)  # "two sides", "two main sides"
+        return bool(nxt) and any((w or "").lower() in words.generic_counts for w in nxt.groups())
+    counted = draft.unit.kind in (UnitKind.COUNT, UnitKind.PEOPLE)
+    if n.value == 1 and counted:
+        return True
+    head = draft.noun_words[-1].lower() if draft.noun_words else ""
+    return counted and head in words.generic_counts
 
 
 def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[str], int, int] | None:
@@ -463,7 +536,7 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
     return [o[0] for o in out], out[0][1], out[-1][2]
 
 
-def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit: int) -> None:
+def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit: int, dollar: Unit | None) -> None:
     """The unit after (or the currency sign before) the number, or the thing it counts, up to ``limit``."""
     n = draft.number
     if n.kind is NumberKind.FRACTION:
@@ -472,6 +545,10 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
     before = vocab.match_before(text, n.span.start)
     if before is not None and before[1] >= sentence.start:
         draft.unit, draft.start = before
+        if text[before[1] : n.span.start].strip() == "$":  # a bare "$": the dollar the text states
+            draft.unit = dollar
+            if dollar is None:
+                return
         after_scale = re.match(r"\s*-?\s*(million|billion|trillion|thousand|mn|bn)\b", text[n.span.end : limit], re.I)
         if after_scale and not n.scaled:
             draft.end = n.span.end + after_scale.end()
@@ -498,11 +575,14 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
         if known is None:
             return  # "8 billion illegal ..." stops before its noun; "100 related" is no count
     if n.value == 1 and not n.digits and n.kind is NumberKind.CARDINAL and head.lower() not in vocab.by_word:
-        if not re.match(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+", text[n.span.end :]) or head.lower() in words.function:
+        if not _ONE_THING_RE.match(text, n.span.end) or head.lower() in words.function:
             return
     unit = _count_unit(noun, vocab)
     draft.unit, draft.end = unit, end
     draft.noun_words, draft.noun_span = noun, (start, end)
+
+
+_ONE_THING_RE = re.compile(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+")
 
 
 def _count_unit(noun: list[str], vocab) -> Unit:
@@ -597,11 +677,14 @@ def _inherit_unit(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Dr
             draft.unit = _count_unit(tokens, vocab)
             draft.measure = draft.measure or _normalise_measure(subject)
             return
-    rate = re.match(r"(?i)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b", text[draft.end : sentence.end])
+    rate = _RATE_RE.match(text, draft.end, sentence.end)
     earlier = [d for d in drafts if d.start < draft.start and d.unit is not None and d.unit.kind in {UnitKind.COUNT, UnitKind.PEOPLE}]
     if rate and earlier:
         draft.unit = earlier[-1].unit
         draft.end += rate.end()
+
+
+_RATE_RE = re.compile(r"(?i)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 
 
 def _subject_phrase(head: str, words: _Words) -> str:

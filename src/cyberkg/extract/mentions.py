@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..lexicon import word_set
+from ..lexicon import well_known_bodies, word_set
 from ..model import Kind, Span
-from .bodies import find_companies, is_body_name, is_company_name, is_media_name
+from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
 from .documents import find_documents, is_document_name
 from .events import editions_held, is_event_name
 from .laws import is_law_name
+from .matching import folded_span, recut
 from .orgs import is_acronym
-from .people import person_in_phrase
+from .people import people_in_phrase
 from .phrases import Phrase, find_phrases, head_nouns
 
 
@@ -41,14 +42,26 @@ class EntityMention:
     acronym: Span | None = None
     title: Span | None = None
     owner: Span | None = None  # "Y" of "Y's X": the body X belongs to
+    body: Span | None = None  # a person's post is in this body: "ABC Director Li Wei", "Li Wei of the ABC"
+    country: str | None = None  # a person's post is of this country: "Icelandic Foreign Minister Li Wei"
     weak: bool = False
 
 
 _ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*(?P<acr>[^()\s,;]{2,10})\s*\)")
 
 
-def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
-    """Every typed mention in one paragraph, in text order."""
+def extract_mentions(source: str, paragraph: Span, *, folded: str | None = None) -> list[EntityMention]:
+    """Every typed mention in one paragraph, in text order.
+
+    Names are matched on ``folded`` (the transcript's folded text, same
+    length as ``source``) when given; every span is cut from ``source``.
+    """
+    if folded is None:
+        return _extract(source, paragraph)
+    return recut(_extract(folded, folded_span(folded, paragraph)), source)
+
+
+def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     taken: list[Span] = []
     out: list[EntityMention] = []
 
@@ -72,19 +85,22 @@ def extract_mentions(source: str, paragraph: Span) -> list[EntityMention]:
 
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     owner, phrase = _split_owner(phrase)
-    person = person_in_phrase(phrase, heads=head_nouns())
-    if person is not None:
-        out = [EntityMention(Kind.PERSON, person.span, title=person.title)]
-        if person.body is not None:  # "Premier Li Wei of the State Council"
-            body = Phrase(person.body, None, None)
-            out.extend(_type_phrase(source, body))
+    people = people_in_phrase(phrase, heads=head_nouns())
+    if people:
+        out = []
+        for person in people:
+            out.append(EntityMention(Kind.PERSON, person.span, title=person.title, body=person.body, country=person.country))
+            if person.body is not None:  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
+                out.extend(_type_phrase(source, Phrase(person.body, None, None)))
         return out
+    if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
+        return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
     words = phrase.words
     kind = kind_of(words, phrase.ordinal)
     if kind is None:
         if len(words) == 1:
             word = words[0]
-            if is_media_name(words) and not word.isdigit():
+            if is_outlet_name(words) and not word.isdigit():
                 return [EntityMention(Kind.MEDIA, phrase.span)]
             strong = is_acronym(word) and word not in word_set("acronym_stoplist")
             return [EntityMention(Kind.UNKNOWN, phrase.span, weak=not strong)]
@@ -125,7 +141,7 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
     """
     if len(words) < 2:
         return None
-    if is_media_name(words):
+    if is_outlet_name(words):
         return Kind.MEDIA
     if is_law_name(words):
         return Kind.LAW

@@ -227,9 +227,11 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
     return kept
 
 
+_LETTERS_RE = re.compile(r"[A-Za-z²³·]+")
+
 def _attached_unit(text: str, pos: int) -> bool:
     """Whether the letters glued to a number at ``pos`` are a unit symbol ("10km", "5GW")."""
     from .units import unit_vocabulary
 
-    m = re.match(r"[A-Za-z²³·]+", text[pos:])
+    m = _LETTERS_RE.match(text, pos)
     return bool(m) and m.group(0) in unit_vocabulary().symbols

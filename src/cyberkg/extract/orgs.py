@@ -67,39 +67,51 @@ def is_org_name(name: str) -> bool:
     if is_acronym(name):
         return True
     head_words = _head(name).split()
-    return head_words[-1].strip(",.") in heads or words[0] in heads
+    if not head_words:
+        return False  # " of X": no words before the link
+    # "Bureau of X", "Ministry for X": a head first, then a link word ("Senate Democrats" is no body)
+    first_head = words[0] in heads and (len(words) == 1 or words[1] in _SMALL_WORDS)
+    return head_words[-1].strip(",.") in heads or first_head
 
 
 def split_nested(span: Span) -> tuple[OrgName, ...]:
     """Split "A of the B of the C" into bodies, outermost name first.
 
+    A body is a unit of the tail after the first " of (the) " where both
+    sides name a body. Whether a side names a body depends only on its first
+    piece (the words before its first " of ") and on whether more pieces
+    follow, so the chain is found in one pass over the pieces: linear in the
+    name, however deep the nesting.
+
     >>> [(o.name.text, o.parent and o.parent.text) for o in split_nested(Span.of(
     ...     "Planning Division of the Water Bureau of the Ministry of Water Resources", 0, 72))]
     [('Planning Division of the Water Bureau of the Ministry of Water Resources', 'Water Bureau of the Ministry of Water Resources'), ('Water Bureau of the Ministry of Water Resources', 'Ministry of Water Resources'), ('Ministry of Water Resources', None)]
     """
-    chain: list[OrgName] = []
     current = strip_article(span)
+    text = current.text
+    links = list(_OF_RE.finditer(text))
+    starts = [0] + [m.end() for m in links]  # piece i: text[starts[i]:ends[i]]
+    ends = [m.start() for m in links] + [len(text)]
+    last = len(starts) - 1
+    alone = [is_org_name(text[a:b]) for a, b in zip(starts, ends, strict=True)]  # the side is this piece
+    leading = [is_org_name(text[a:b] + " of x") for a, b in zip(starts, ends, strict=True)]  # more pieces follow
+
+    chain: list[OrgName] = []
+    i = 0
     while True:
-        parent = _parent_of(current)
-        chain.append(OrgName(current, parent))
+        parent = None
+        for j in range(i + 1, last + 1):
+            left = alone[i] if j == i + 1 else leading[i]
+            right = alone[j] if j == last else leading[j]
+            if left and right:
+                parent = j
+                break
+            if j > i + 1 and not left:
+                break  # the left side's answer no longer changes with j
+        chain.append(OrgName(current.sub(starts[i], len(text)), None if parent is None else current.sub(starts[parent], len(text))))
         if parent is None:
             return tuple(chain)
-        current = parent
-
-
-def _parent_of(span: Span) -> Span | None:
-    text = span.text
-    for m in _OF_RE.finditer(text):
-        left, right = text[: m.start()], text[m.end() :]
-        if is_org_name(left) and is_org_name(right) and not _is_portfolio(left):
-            return span.sub(m.end(), len(text))
-    return None
-
-
-def _is_portfolio(left: str) -> bool:
-    # "Ministry of Industry" in "Ministry of Industry and ..." is not a body on its own:
-    # a left side that itself ends in "of X" with X not a body keeps the name whole.
-    return False
+        i = parent
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
 """People named in passing: a title, then a name ("Premier Zhou Wen").
 
 The titles are in ``data/person_titles.txt``; a modifier such as "Deputy" or
-"Vice" may stand before one. A name is one to three capitalised words; "of
-the X" after it names the body the person belongs to ("Minister Li Wei of
-the Water Commission").
+"Acting" may stand before one, and titles may be joined ("State Councilor and
+Foreign Minister Li Wei"). A name is one to three capitalised words; "of the
+X" after it names the body the person belongs to ("Minister Li Wei of the
+Water Commission"). What stands before the title says where the post is:
+a body ("Water Bureau Director Li Wei", "ABC Director Li Wei") or a country,
+written as a demonym or a possessive ("Ruritanian Foreign Minister Li Wei",
+"Ruritania's Foreign Minister Li Wei"; ``data/demonyms.txt``).
 """
 
 from __future__ import annotations
@@ -12,48 +16,182 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import read_list
+from ..dates import MONTHS
+from ..lexicon import read_list, well_known_bodies, word_set
 from ..model import Span
+from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
 
-_MODIFIERS = r"(?:(?:Deputy|Vice|Assistant|Acting|Executive|Former|Under)[\s-]+)?"
-_NAME_WORD = re.compile(r"[A-Z][\w'’\-]*")
+_MODIFIER_WORDS = ("Deputy", "Vice", "Assistant", "Acting", "Executive", "Former", "Under", "Principal", "Senior", "Interim")
+_MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"
+_NAME_WORD = re.compile(r"[A-Z][\w'\-]*")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
+    """A person named after a title, and where the post is."""
+
     span: Span  # the name
-    title: Span
-    body: Span | None  # "of the X" after the name
+    title: Span  # the title as written, modifiers included: "Acting Administrator"
+    body: Span | None  # "of the X" after the name, or the body written before the title
+    country: str | None = None  # "Ruritanian ..." → "Ruritania"
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """The posts the title names, lower case: "State Councilor and Foreign Minister" gives two."""
+        return tuple(t.strip().lower() for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
 
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    titles = sorted(read_list("person_titles"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-    return re.compile(rf"(?P<title>{_MODIFIERS}(?:{alternatives}))\s+")
+    titles = sorted({t for t in read_list("person_titles")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]") for t in titles)
+    one = rf"{_MODIFIERS}(?:{alternatives})"
+    return re.compile(rf"(?P<title>{one}(?:\s+and\s+{one})*)\s+")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of every title, capitalised: none of them is part of a name."""
+    words = {w for t in read_list("person_titles") for w in re.split(r"[\s-]+", t)}
+    return frozenset(w for w in words | set(_MODIFIER_WORDS) if w[:1].isupper() and w != "of")
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym → country, and each country → itself."""
+    out: dict[str, str] = {}
+    for line in read_list("demonyms"):
+        demonym, country = (p.strip() for p in line.split("|"))
+        out[demonym] = country
+        out.setdefault(country, country)
+    return out
 
 
 def person_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> PersonMention | None:
-    """The person a phrase names after a title: "General Secretary Li Wei" → "Li Wei".
+    """The first person a phrase names after a title: "General Secretary Li Wei" → "Li Wei".
 
     >>> p = Phrase(Span.of("Deputy Minister Zhou Wen of the Sea Bureau", 0, 42), None, None)
     >>> m = person_in_phrase(p, heads=frozenset({"Bureau"}))
     >>> m.title.text, m.span.text, m.body.text
     ('Deputy Minister', 'Zhou Wen', 'Sea Bureau')
     """
+    found = people_in_phrase(phrase, heads=heads)
+    return found[0] if found else None
+
+
+def people_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> list[PersonMention]:
+    """Every person a phrase names after a title, "A and B" included.
+
+    >>> text = "Icelandic Foreign Minister Li Wei and Senator Ann Fox"
+    >>> [(m.country, m.titles, m.span.text) for m in people_in_phrase(Phrase(Span.of(text, 0, len(text)), None, None), heads=frozenset())]
+    [('Iceland', ('foreign minister',), 'Li Wei'), (None, ('senator',), 'Ann Fox')]
+    """
     text = phrase.span.text
-    m = _title_re().match(text)
+    out: list[PersonMention] = []
+    pos = 0
+    while pos < len(text):
+        found = _person_at(phrase.span, pos, heads)
+        if found is None:
+            return out
+        person, end = found
+        out.append(person)
+        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[end:])
+        if not joint:
+            return out
+        pos = end + joint.end()
+    return out
+
+
+def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMention, int] | None:
+    """The first "[where] TITLE Name [of the X]" at or after ``pos``, and where it ends."""
+    text = span.text
+    for word in re.finditer(r"\S+", text[pos:]):
+        start = pos + word.start()
+        m = _title_re().match(text, start)
+        if not m:
+            continue
+        country, body = _where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None)
+        found = _name_end(text, m.end(), heads)
+        if found is None:
+            portfolio = _portfolio_name(span, m.end(), heads)
+            if portfolio is None:
+                continue
+            # "Minister of Industry Li Wei": the post is in the body or country the words
+            # after "of" name; failing that, they belong to the title ("minister of industry")
+            of, name = portfolio
+            of_country, of_body = _where(of)
+            title_end = m.end("title") if of_body or of_country else of.end - span.start
+            return PersonMention(name, span.sub(start, title_end), of_body or body, country or of_country), name.end - span.start
+        name_end, of_body = found
+        end = name_end
+        if of_body is not None:  # "Minister X of the Y": Y is a body or a country, else no place of the post
+            end = of_body[1]
+            after_country, after_body = _where(span.sub(*of_body))
+            country, body = country or after_country, after_body or body
+        return PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country), end
+    return None
+
+
+def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span, Span] | None:
+    """ "of Industry Li Wei" after a title: the portfolio ("Industry") and the name ("Li Wei").
+
+    The name is the last two capitalised words, or the last one, that hold
+    no word of a portfolio (``data/portfolio_words.txt``: "Intelligence",
+    "Affairs"); every word before it is the portfolio.
+    """
+    text = span.text
+    m = re.match(r"of\s+(?:the\s+)?", text[start:])
     if not m:
         return None
-    rest = text[m.end() :]
-    body = None
-    link = re.search(r"\s+of\s+(?:the\s+)?", rest)
-    if link:
-        body = phrase.span.sub(m.end() + link.end(), len(text))
-        rest = rest[: link.start()]
-    words = rest.split()
-    if not 1 <= len(words) <= 3 or any(w in heads or not _NAME_WORD.fullmatch(w) for w in words):
+    rest = span.sub(start + m.end(), len(text))
+    stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
+    if stop:
+        rest = rest.sub(0, stop.start())
+    words = list(re.finditer(r"\S+", rest.text))
+    if len(words) < 2 or len(words) > 6:
         return None
-    name = phrase.span.sub(m.end(), m.end() + len(rest))
-    return PersonMention(name, phrase.span.sub(0, m.end("title")), body)
+    for n in (2, 1):  # a full name first, then a surname
+        if n >= len(words):
+            continue
+        name = rest.sub(words[-n].start(), len(rest.text))
+        before = [w.group(0) for w in words[:-n]]
+        if any(w in word_set("portfolio_words") for w in name.text.split()) or _name_end(name.text, 0, heads) is None:
+            continue
+        if all(w[:1].isupper() or w == "of" for w in before):
+            return rest.sub(0, words[-n - 1].end()), name
+    return None
+
+
+def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[int, int] | None] | None:
+    """Where a name of one to three words starting at ``start`` ends, and where an "of the X" after it is."""
+    rest = text[start:]
+    stop = re.search(r"\s*(?:,|\s+and\s+)", rest)
+    piece = rest[: stop.start()] if stop else rest
+    of_body = None
+    link = re.search(r"\s+of\s+(?:the\s+)?", piece)
+    if link:
+        of_body = (start + link.end(), start + len(piece))
+        piece = piece[: link.start()]
+    words = piece.split()
+    if not 1 <= len(words) <= 3:
+        return None
+    for w in words:
+        if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
+            return None
+        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in _title_words():
+            return None  # "Secretary General" is a title, "Director FBI" no name
+    return start + len(piece), of_body
+
+
+def _where(span: Span) -> tuple[str | None, Span | None]:
+    """What stands before a title: a country (demonym or possessive) or a body."""
+    text = re.sub(r"'s$", "", span.text)
+    if text in demonyms():
+        return demonyms()[text], None
+    if text != span.text:
+        span = span.sub(0, len(text))
+    if is_acronym(text) or text in well_known_bodies() or is_org_name(text):
+        return None, span
+    return None, None

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list, word_set
+from ..lexicon import read_list, well_known_bodies, word_set
 from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
-_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?|&")
+# A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
+_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
@@ -93,8 +94,10 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         while j + 1 < len(words):
             gap = paragraph.text[words[j][1] : words[j + 1][0]]
             nxt = paragraph.text[words[j + 1][0] : words[j + 1][1]]
-            if gap.strip() and gap.strip() not in ("-",):
-                break  # punctuation ends a name
+            if gap.strip() and gap != "-":
+                break  # punctuation ends a name; a spaced dash ("X - Y", "X — Y") too
+            if len(gap) > 1 and not gap.strip():
+                break  # a run of spaces is layout ("Q    The Post"), not the inside of a name
             if is_capitalised(nxt):
                 j += 1
                 last = j
@@ -106,6 +109,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     k += 1
                 if k + 1 >= len(words):
                     break
+                if k == j + 1 and nxt == "the":
+                    break  # "Added the Department of X": a bare "the" joins no name
                 after = paragraph.text[words[k + 1][0] : words[k + 1][1]]
                 gaps = paragraph.text[words[j][1] : words[k + 1][0]]
                 if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")):
@@ -113,6 +118,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
                     break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
+                    break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
                 if after.lower().rstrip(".") in MONTHS:
                     break  # "... for June"
                 if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
@@ -137,8 +144,34 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     return phrases
 
 
+def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, last: int, after: str) -> bool:
+    """Whether the words so far are complete on their own, so "and"/"in"/"on" starts another name.
+
+    They are when they end in a word for a group of people ("Democrats"), or
+    are a well-known short form of a body ("Senate", "White House") or a bare
+    title ("President") not joined to another title ("State Councilor and
+    Foreign Minister Li Wei" is one name; ``after`` is the word after the link).
+    """
+    last_word = text[words[last][0] : words[last][1]]
+    if last_word in word_set("group_words"):
+        return True
+    for start in range(max(first, last - 2), last + 1):
+        run = text[words[start][0] : words[last][1]]
+        if run in well_known_bodies():
+            return True
+        if run in word_set("person_titles"):
+            return after not in _title_openers()
+    return False
+
+
+@cache
+def _title_openers() -> frozenset[str]:
+    """First words of titles, and their modifiers: "and Foreign Minister" joins two titles."""
+    return frozenset(t.split()[0] for t in read_list("person_titles")) | {"Deputy", "Vice", "Acting", "Assistant", "Former"}
+
+
 def _trim_possessive(span: Span) -> Span:
-    m = re.search(r"['’]s$", span.text)
+    m = re.search(r"['’]s$|(?<=s)['’]$", span.text)  # "Li Wei's", "the Gates'"
     return span.sub(0, m.start()) if m else span
 
 

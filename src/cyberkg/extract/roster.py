@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import lexicon
 from ..model import Role, RosterLine, Span, Transcript
+from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, strip_article
 
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|;\s*|,\s*|\s+and\s+|\s*&\s*)")
@@ -44,15 +45,18 @@ class RosterEntry:
 def extract_roster(transcript: Transcript) -> tuple[RosterEntry, ...]:
     """Read every roster line of ``transcript`` into a :class:`RosterEntry`.
 
-    One line may hold several entries separated by semicolons.
+    One line may hold several entries separated by semicolons. Lines are
+    read on the folded text ("People’s Bank", a no-break space after a
+    comma); every span is cut from the source.
     """
     entries: list[RosterEntry] = []
+    folded = transcript.folded  # matched on the folded text; spans cut from the source below
     for line in transcript.roster:
-        for piece in _split_entries(line):
-            entry = parse_entry(transcript.text, piece, block=line.block)
+        for piece in _split_entries(RosterLine(folded_span(folded, line.span), line.block)):
+            entry = parse_entry(folded, piece, block=line.block)
             if entry is not None:
                 entries.append(entry)
-    return tuple(entries)
+    return recut(tuple(entries), transcript.text)
 
 
 def _split_entries(line: RosterLine) -> list[Span]:
@@ -62,10 +66,34 @@ def _split_entries(line: RosterLine) -> list[Span]:
         pieces.append(line.span.sub(start, m.start()))
         start = m.end()
     pieces.append(line.span.sub(start, len(line.span.text)))
-    # A semicolon only separates entries when every piece opens with a name and a comma.
-    if len(pieces) > 1 and all("," in p.text for p in pieces):
+    # A semicolon only separates entries when every piece opens with a name, a comma and a
+    # title; a semicolon inside a body's name ("Office of Rivers; Lakes and Seas") does not.
+    if len(pieces) > 1 and all(_opens_entry(p.strip().text) for p in pieces):
         return [p.strip() for p in pieces]
     return [line.span]
+
+
+_NAME_RE = re.compile(r"[^\W\d_][\w.'’\-]*")
+_NOT_IN_NAMES = frozenset({"and", "of", "the", "for", "on", "in", "at", "to"})
+
+
+def _opens_entry(text: str) -> bool:
+    """Whether ``text`` reads "[Honorific] Name, title ...": a roster entry of its own.
+
+    >>> _opens_entry("Ms. Zhou Min, director of the Water Bureau"), _opens_entry("Lakes and Seas, director of X")
+    (True, False)
+    """
+    lex = lexicon()
+    head, comma, rest = text.partition(",")
+    if not comma:
+        return False
+    m = lex.honorific_re.match(head)
+    name = head[m.end() :] if m else head
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(w.lower() in _NOT_IN_NAMES or w in lex.org_heads or not _NAME_RE.fullmatch(w) for w in words):
+        return False
+    rest = rest.strip()
+    return m is not None or lex.match_title(rest) is not None or lex.title_at_end(rest.split(",")[0].strip()) is not None
 
 
 def parse_entry(source: str, span: Span, *, block: Role | None = None) -> RosterEntry | None:
@@ -99,8 +127,8 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
-        if depth:
-            continue
+        if depth or i < cuts[-1]:
+            continue  # inside brackets, or inside the separator just cut (", and ")
         m = _SEPARATOR_RE.match(text, i)
         if m and m.end() > i and (i == 0 or text[i - 1] != " ") and lex.match_title(text, m.end()):
             cuts.append(i)

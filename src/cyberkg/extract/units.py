@@ -16,6 +16,7 @@ from functools import cache
 
 from ..lexicon import read_list
 
+_SPACES_RE = re.compile(r"[ \t]*")
 
 class UnitKind(StrEnum):
     """Kinds of units: the closed set used in ``data/units.txt`` plus counts of things."""
@@ -90,8 +91,7 @@ class UnitVocabulary:
     def match_after(self, text: str, pos: int) -> tuple[Unit, int] | None:
         """The unit written at ``text[pos:]`` (after optional spaces) and where it ends."""
         glued = pos < len(text) and not text[pos].isspace()
-        m = re.match(r"[ \t]*", text[pos:])
-        start = pos + (m.end() if m else 0)
+        start = _SPACES_RE.match(text, pos).end()  # no copy of the text: linear over all numbers
         for form, unit in self.after:
             end = start + len(form)
             piece = text[start:end]
@@ -107,11 +107,31 @@ class UnitVocabulary:
 
     def match_before(self, text: str, pos: int) -> tuple[Unit, int] | None:
         """The currency sign or code written right before ``text[pos]`` and where it starts."""
-        head = text[:pos].rstrip(" \t")
+        end = pos
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
         for form, unit in self.before:
-            if head.endswith(form) and (len(head) == len(form) or not head[-len(form) - 1].isalnum() or not form[0].isalnum()):
-                return unit, len(head) - len(form)
+            start = end - len(form)
+            if start >= 0 and text.startswith(form, start) and (start == 0 or not text[start - 1].isalnum() or not form[0].isalnum()):
+                return unit, start
         return None
+
+    def bare_dollar(self, text: str) -> Unit | None:
+        """The currency a bare "$" stands for in ``text``, decided from the text itself.
+
+        "$" is the US dollar unless the text states another dollar currency
+        ("HK$", "Canadian dollars"); when it states exactly one, "$" is that
+        one; when it states several, "$" is ambiguous (None). One scan of the text.
+
+        >>> v = unit_vocabulary()
+        >>> v.bare_dollar("It cost $5.").key, v.bare_dollar("It cost HK$5, then $6.").key, v.bare_dollar("HK$5 and A$6")
+        ('USD', 'HKD', None)
+        """
+        forms, pattern = _dollar_forms()
+        stated = {forms[m.group(0)] for m in pattern.finditer(text)}
+        if not stated:
+            return self.units["USD"]
+        return stated.pop() if len(stated) == 1 else None
 
     def singular(self, word: str) -> str:
         """The singular of an English plural noun.
@@ -148,6 +168,19 @@ class UnitVocabulary:
         if head in self.person_nouns or self.singular(head) in {self.singular(p) for p in self.person_nouns}:
             return self.units["person"]
         return Unit.count(self.singular(head))
+
+
+@cache
+def _dollar_forms() -> tuple[dict[str, Unit], re.Pattern[str]]:
+    """Every form of the dollar currencies other than the US dollar ("HK$", "HKD", "Canadian dollars")."""
+    vocab = unit_vocabulary()
+    pairs = vocab.before + vocab.after
+    dollars = {u for f, u in pairs if u.kind is UnitKind.CURRENCY and u.key != "USD" and ("$" in f or "dollar" in f.lower())}
+    forms = {f: u for f, u in pairs if u in dollars}
+    alternatives = "|".join(
+        re.escape(f) + (r"(?!\w)" if f[-1].isalnum() else "") for f in sorted(forms, key=len, reverse=True)
+    )
+    return forms, re.compile(rf"(?<![\w$])(?:{alternatives})" if forms else r"(?!)")
 
 
 @cache

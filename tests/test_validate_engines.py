@@ -187,3 +187,18 @@ def test_a_sample_graph_parses_fresh_in_each_engine():
     graph = build_graph([parse_bytes(sample_file().read_bytes(), name=SAMPLE)])[1]
     for engine in Validator:
         assert validate(graph, validator=engine).conforms
+
+
+def test_build_writes_the_same_report_with_either_validator(tmp_path, capsys):
+    from cyberkg.cli import main
+
+    for engine in Validator:
+        assert main(["build", "--out", str(tmp_path / engine.value), "--no-views", "--quiet", "--validator", engine.value]) == 0
+    reports = {(tmp_path / e.value / "validation.ttl").read_bytes() for e in Validator}
+    assert len(reports) == 1
+
+
+def test_build_rejects_an_unknown_validator(tmp_path, capsys):
+    from cyberkg.cli import main
+
+    assert main(["build", "--out", str(tmp_path), "--validator", "nope"]) == 2

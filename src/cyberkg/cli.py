@@ -73,8 +73,17 @@ _data_option = click.option(
     help="Take every INPUT as a page of one conference (by default, consecutive inputs with the same title are).",
 )
 @click.option("--views/--no-views", default=True, show_default=True, help="Also write graph views into OUT/views/.")
+@click.option(
+    "--validator",
+    type=click.Choice(["pyshacl-turbo", "pyshacl"]),
+    default="pyshacl-turbo",
+    show_default=True,
+    help="SHACL engine: pyshacl-turbo (compiled, fast) or pyshacl (the validator of record); same shapes, same results.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, validator: str, quiet: bool
+) -> None:
     """Build the knowledge graph of transcripts.
 
     INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
@@ -93,14 +102,20 @@ def build(inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, 
     (both files are still written), 2 on bad input (nothing is written).
     """
     from .pipeline import build as run_build
-    from .validate import format_result
+    from .validate import Validator, format_result
 
     started = time.perf_counter()
     progress = None
     if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
         progress = _progress
     result = run_build(
-        list(inputs), out=out, base=base, one_conference=one_conference, progress=progress, views=views
+        list(inputs),
+        out=out,
+        base=base,
+        one_conference=one_conference,
+        progress=progress,
+        views=views,
+        validator=Validator(validator),
     )
     elapsed = time.perf_counter() - started
     if not quiet:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -139,17 +139,18 @@ def _run_pyshacl(graph: Graph) -> tuple[bool, Graph]:
     return conforms, results_graph
 
 
-@cache
-def _turbo_shapes():
+@lru_cache(maxsize=4)
+def _turbo_shapes(shapes: Graph):
+    """The shapes compiled once per process (keyed by the shapes graph)."""
     try:
         import pyshacl_turbo
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise MissingToolError("the pyshacl-turbo validator needs the pyshacl-turbo package: pip install pyshacl-turbo") from exc
-    return pyshacl_turbo.compile_shapes(load_shapes(), advanced=True)
+    return pyshacl_turbo.compile_shapes(shapes, advanced=True)
 
 
 def _run_turbo(graph: Graph) -> tuple[bool, Graph]:
-    conforms, results_graph, _ = _turbo_shapes().validate(graph, allow_warnings=True)
+    conforms, results_graph, _ = _turbo_shapes(load_shapes()).validate(graph, allow_warnings=True)
     return conforms, results_graph
 
 

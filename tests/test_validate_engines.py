@@ -107,6 +107,8 @@ BREAKERS = {
     "qualified-max": (_second_position_selector, "text position selector"),
     "or-of-classes": (lambda g: g.set((_first(g, CKG.Mention), CKG.refersTo, _first(g, CKG.Turn))), "refers to exactly one"),
     "or-spoken-by": (lambda g: g.set((_first(g, CKG.Turn), CKG.spokenBy, _first(g, CKG.Evidence))), "spoken by at most one"),
+    "or-mentions": (lambda g: g.add((_first(g, CKG.Turn), CKG.mentions, _first(g, CKG.Evidence))), "A turn mentions people"),
+    "or-refers-to-an-untyped-node": (lambda g: g.set((_first(g, CKG.Mention), CKG.refersTo, URIRef("https://example.org/nothing"))), "refers to exactly one"),
     "sparql-target-order": (lambda g: g.set((sorted(g.subjects(RDF.type, CKG.Turn))[1], CKG.order, Literal(1, datatype=XSD.integer))), "same order"),
     "sparql-target-quote": (lambda g: g.set((_first(g, OA.TextQuoteSelector), OA.exact, Literal("not the words"))), "not as long"),
     "sparql-target-cycle": (_unit_of_a_unit, "unit of itself"),

@@ -170,6 +170,10 @@ def test_every_superclass_a_shape_tests_is_required_of_its_subclasses():
             assert sup in required, f"no shape requires a {sub} to be stated a {sup}"
 
 
+def test_the_shapes_have_no_rules_so_validating_in_place_writes_nothing():
+    assert (None, SH.rule, None) not in load_shapes()
+
+
 @pytest.mark.parametrize("engine", list(Validator))
 def test_validation_leaves_the_graph_unchanged(sample_build, engine):
     graph = copy(sample_build[1])

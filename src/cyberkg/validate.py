@@ -1,4 +1,4 @@
-"""Stage 5 — validate: check a graph against the SHACL shapes with pyshacl.
+"""Stage 5 — validate: check a graph against the SHACL shapes with pyshacl-turbo or pyshacl.
 
 Non-conformance is a result, not an exception: :func:`validate` returns a
 :class:`ValidationReport` whose results are plain data, and
@@ -104,6 +104,9 @@ def load_ontology() -> Graph:
 
 def validate(graph: Graph, *, validator: Validator = DEFAULT_VALIDATOR) -> ValidationReport:
     """Validate ``graph`` against cyberkg's shapes with ``validator``; ``graph`` is not changed.
+
+    ``validator`` is the engine: pyshacl-turbo by default, or pyshacl, the
+    validator of record. Both give the same results on the same shapes.
 
     The graph is checked as it is, without mixing the ontology in (which made
     pyshacl copy the whole graph): a cyberkg graph states every class of a

@@ -82,12 +82,12 @@ def main() -> int:
     for engine in engines:  # warm up: shapes parsed once per process, imports done
         validate(built["sample"], validator=engine)
     print(f"Python {sys.version.split()[0]}, median of {args.repeat} runs")
-    print(f"{'graph':>30} | {'engine':>8} | {'triples':>7} | {'conforms':>8} | {'seconds':>7} | {'triples/s':>9}")
+    print(f"{'graph':>30} | {'engine':>13} | {'triples':>7} | {'conforms':>8} | {'seconds':>7} | {'triples/s':>9}")
     for label, graph in built.items():
         for engine in engines:
             report = validate(graph, validator=engine)
             t = timed(lambda: validate(graph, validator=engine), args.repeat)
-            print(f"{label:>30} | {engine.value:>8} | {len(graph):>7} | {report.conforms!s:>8} | {t:>7.3f} | {len(graph) / t:>9.0f}")
+            print(f"{label:>30} | {engine.value:>13} | {len(graph):>7} | {report.conforms!s:>8} | {t:>7.3f} | {len(graph) / t:>9.0f}")
     if args.profile:
         label, graph = max(built.items(), key=lambda kv: len(kv[1]))
         print(f"\nprofile of pyshacl on {label} ({len(graph)} triples)")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Literal
 
 from cyberkg.export.rdf import serialize
-from cyberkg.validate import format_result, report_graph, validate
-from cyberkg.vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA, XSD
+from cyberkg.validate import ValidationReport, format_result, report_graph, validate
+from cyberkg.vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA, SH, XSD
 
 
 def copy(graph):
@@ -64,3 +64,40 @@ def test_report_graph_is_deterministic(sample_build):
     first = serialize(report_graph(validate(graph), base=DEFAULT_BASE))
     second = serialize(report_graph(validate(graph), base=DEFAULT_BASE))
     assert first == second and b"sh:conforms false" in first
+
+
+def test_report_is_a_conformant_shacl_report(sample_build):
+    # issue 10: every result has the properties a SHACL report requires, as the engine gave them.
+    from rdflib import Graph, URIRef
+
+    graph = copy(sample_build[1])
+    person = sorted(graph.subjects(RDF.type, SCHEMA.Person))[0]
+    post = sorted(graph.subjects(RDF.type, ORG.Post))[0]
+    graph.remove((person, SCHEMA.name, None))
+    graph.add((post, ORG.postIn, person))  # an IRI value of the wrong class
+    report = validate(graph)
+    written = Graph().parse(data=serialize(report_graph(report, base=DEFAULT_BASE)).decode("utf-8"), format="turtle")
+    results = list(written.subjects(RDF.type, SH.ValidationResult))
+    assert len(results) == len(report.results) >= 2
+    for node in results:
+        for prop in (SH.focusNode, SH.resultSeverity, SH.sourceConstraintComponent, SH.sourceShape, SH.resultMessage):
+            assert len(list(written.objects(node, prop))) == 1, (node, prop)
+        assert isinstance(written.value(node, SH.sourceConstraintComponent), URIRef)
+        assert isinstance(written.value(node, SH.sourceShape), URIRef)
+    class_result = next(n for n in results if written.value(n, SH.sourceConstraintComponent) == SH.ClassConstraintComponent)
+    assert written.value(class_result, SH.value) == person  # an IRI stays an IRI
+    assert written.value(class_result, SH.resultPath) == ORG.postIn
+    assert not any(str(p).startswith(str(CKG)) for p in written.predicates())  # no undeclared ckg: terms
+    roots = list(written.subjects(RDF.type, SH.ValidationReport))
+    assert len(roots) == 1 and set(written.objects(roots[0], SH.result)) == set(results)
+
+
+def test_a_complex_path_is_shown_and_left_out_of_the_report(sample_build):
+    graph = copy(sample_build[1])
+    post = sorted(graph.subjects(RDF.type, ORG.Post))[0]
+    graph.remove((None, ORG.holds, post))
+    result = next(r for r in validate(graph).violations if r.focus == str(post) and "held by" in r.message)
+    assert result.path == f"^<{ORG.holds}>" and result.shape.endswith("PostShape-inv-holds")
+    written = report_graph(ValidationReport(conforms=False, results=(result,)), base=DEFAULT_BASE)
+    assert (None, SH.resultPath, None) not in written and (None, SH.sourceShape, None) in written
+

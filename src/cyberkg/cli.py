@@ -81,9 +81,23 @@ _data_option = click.option(
     default=None,
     help="Encoding of the INPUT files (utf-8, utf-16, gb18030 ...). [default: detected]",
 )
+@click.option(
+    "--validator",
+    type=click.Choice(["pyshacl-turbo", "pyshacl"]),
+    default="pyshacl-turbo",
+    show_default=True,
+    help="SHACL engine: pyshacl-turbo (compiled, fast) or pyshacl (the validator of record); same shapes, same results.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
-    inputs: tuple[Path, ...], out: Path, base: str, one_conference: bool, views: bool, encoding: str | None, quiet: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    base: str,
+    one_conference: bool,
+    views: bool,
+    encoding: str | None,
+    validator: str,
+    quiet: bool,
 ) -> None:
     """Build the knowledge graph of transcripts.
 
@@ -103,7 +117,7 @@ def build(
     (both files are still written), 2 on bad input (nothing is written).
     """
     from .pipeline import build as run_build
-    from .validate import format_result
+    from .validate import Validator, format_result
 
     started = time.perf_counter()
     progress = None
@@ -117,6 +131,7 @@ def build(
         progress=progress,
         views=views,
         encoding=encoding,
+        validator=Validator(validator),
     )
     elapsed = time.perf_counter() - started
     if not quiet:

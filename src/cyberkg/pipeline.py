@@ -27,7 +27,7 @@ from .rdf import to_graph
 from .relate import relate
 from .resolve import resolve
 from .resources import SAMPLE, sample_file
-from .validate import ValidationReport, report_graph, validate
+from .validate import DEFAULT_VALIDATOR, ValidationReport, Validator, report_graph, validate
 from .vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA
 
 #: Suffixes of files taken as transcripts when a folder is given.
@@ -150,12 +150,14 @@ def build(
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     views: bool = True,
     encoding: str | None = None,
+    validator: Validator = DEFAULT_VALIDATOR,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``.
 
     Writes ``out/graph.ttl`` and ``out/validation.ttl``, and with ``views``
     the default views into ``out/views/``. Violations do not raise: they are
-    in the returned report, and every file is written.
+    in the returned report, and every file is written. ``validator`` names
+    the SHACL engine (pyshacl is the validator of record).
 
     Raises:
         InputError: an input is missing, empty, binary or holds no transcript.
@@ -166,7 +168,7 @@ def build(
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
     transcripts = read_inputs(inputs, progress=progress, encoding=encoding)
     conferences, graph = build_graph(transcripts, base=base, one_conference=one_conference)
-    report = validate(graph)
+    report = validate(graph, validator=validator)
     outputs = _write_all(
         out,
         {

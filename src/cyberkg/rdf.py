@@ -204,14 +204,22 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         evidence(nodes[(entity.kind, entity.key)], entity.evidence)
 
     names = {(e.kind, e.key): e.name for e in c.entities}
+    # Titles spelled apart ("director-general", "director general") are one role: one label, the others alternative.
+    spellings: dict[URIRef, set[str]] = {}
+    for post in c.posts:
+        spellings.setdefault(mint.role(post.title), set()).add(post.title)
+    for role, titles in spellings.items():
+        preferred, *others = sorted(titles)
+        g.add((role, RDF.type, ORG.Role))
+        g.add((role, SKOS.prefLabel, Literal(preferred)))
+        g.add((role, RDFS.label, Literal(preferred)))
+        for other in others:
+            g.add((role, SKOS.altLabel, Literal(other)))
     for post in c.posts:
         node = mint.post(post.key)
         role = mint.role(post.title)
         g.add((node, RDF.type, ORG.Post))
         g.add((node, ORG.role, role))
-        g.add((role, RDF.type, ORG.Role))
-        g.add((role, SKOS.prefLabel, Literal(post.title)))
-        g.add((role, RDFS.label, Literal(post.title)))
         g.add((nodes[(Kind.PERSON, post.holder)], ORG.holds, node))
         label = post.title
         if post.organization is not None:
@@ -340,6 +348,12 @@ def _add_figures(
             prefix, local = unit.identifier.split(":", 1)
             return _UNIT_NAMESPACES[prefix][local]
         node = mint.count_unit(unit.key)
+        known = g.value(node, SKOS.prefLabel)
+        if known is not None:
+            # Keys spelled apart that mint one IRI: the first label stays, the others are alternative.
+            if str(known) != unit.key:
+                g.add((node, SKOS.altLabel, Literal(unit.key)))
+            return node
         g.add((node, RDF.type, CKG.CountUnit))
         g.add((node, RDF.type, CKG.Unit))
         g.add((node, SKOS.prefLabel, Literal(unit.key)))

@@ -8,7 +8,9 @@ Every format is the same bytes for the same graph.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import textwrap
 from enum import StrEnum
 
@@ -59,13 +61,52 @@ def _pinned(view: View) -> bool:
     return view.kind is not ViewKind.ORGCHART and len(view.nodes) > PICTURE_LAYOUT_MAX
 
 
+#: Formats written as XML 1.0, whose text cannot hold most control characters.
+XML_FORMATS = frozenset({Format.GRAPHML, Format.GEXF, Format.SVG})
+
+# Characters XML 1.0 forbids: C0 controls but tab, newline and return; lone
+# surrogates; U+FFFE and U+FFFF. A form feed (pdftotext's page break) or a
+# vertical tab reads as a space; the others are dropped.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_SPACES = {"\x0b": " ", "\x0c": " "}
+
+
+def xml_text(text: str) -> str:
+    r"""``text`` with every character XML 1.0 forbids replaced: a form feed or vertical tab by a space, others dropped.
+
+    >>> xml_text("Office\x0cof the\x0bPress\x00 Secretary")
+    'Office of the Press Secretary'
+    """
+    return _XML_FORBIDDEN.sub(lambda m: _XML_SPACES.get(m.group(), ""), text)
+
+
+def xml_safe(view: View) -> View:
+    """``view`` with :func:`xml_text` applied to every string in it (labels, quotes, properties, title)."""
+    return _clean(view)
+
+
+def _clean(value):
+    if isinstance(value, str) and not isinstance(value, StrEnum):
+        return xml_text(value)
+    if isinstance(value, tuple):
+        return tuple(_clean(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init})
+    return value
+
+
 def render(view: View, fmt: Format | str, *, date: str | None = None) -> bytes:
     """The bytes of ``view`` in ``fmt``; ``date`` stamps the GEXF header.
+
+    XML formats (GraphML, GEXF, SVG) get :func:`xml_safe` text, so they are
+    well-formed whatever characters the transcript's names hold.
 
     Raises:
         MissingToolError: SVG or PNG was asked for and Graphviz is not installed.
     """
     fmt = Format(fmt)
+    if fmt in XML_FORMATS:
+        view = xml_safe(view)
     if fmt in (Format.GRAPHML, Format.GEXF, Format.JSON):
         from . import views
 

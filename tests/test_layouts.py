@@ -88,3 +88,23 @@ def test_layout_is_read(folder: Path) -> None:
         for e in conference.entities:
             if (e.kind, e.key) in spoke and e.kind in (Kind.PERSON, Kind.MEDIA):
                 assert all(not (start <= ev.span.start < end) for ev in e.evidence if ev.page == 0), (e.name, text[start:end])
+
+
+def test_header_metadata_reaches_the_graph() -> None:
+    """Place, start and end times with their zone, the source address and the decoded headline are in the graph."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from cyberkg.pipeline import build_graph
+    from cyberkg.vocab import CKG, SCHEMA
+
+    folder = LAYOUTS / "wh-transcript"
+    _, graph = build_graph([read_transcript(folder / "input.txt")])
+    conference = next(graph.subjects(CKG.transcript, None))
+    transcript = graph.value(conference, CKG.transcript)
+    assert graph.value(conference, CKG.startTime) == Literal("12:31:00-04:00", datatype=XSD.time)
+    assert graph.value(conference, CKG.endTime) == Literal("14:45:00-04:00", datatype=XSD.time)
+    assert str(graph.value(conference, SCHEMA.location)) == "James S. Brady Press Briefing Room"
+    assert isinstance(graph.value(transcript, SCHEMA.url), URIRef)
+    assert str(graph.value(transcript, SCHEMA.url)).startswith("https://www.whitehouse.gov/briefing-room/")
+    assert "\\" not in str(graph.value(transcript, SCHEMA.headline))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -51,3 +52,48 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
         return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     except ValueError:  # 31 February and the like: not a date
         return None
+
+
+_CLOCK_RE = re.compile(
+    r"(?i)(?<![\d:])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?P<tz>\b[A-Z]{2,5}\b)?"
+)
+
+
+def parse_clock(text: str) -> dt.time | None:
+    """The clock time written in ``text`` ("12:31 P.M. EDT", "10 a.m.", "14:30"), with its zone when known.
+
+    A zone abbreviation is read from ``data/time_zones.txt``; an unknown one
+    leaves the time without a zone.
+
+    >>> parse_clock("12:31 P.M. EDT").isoformat(), parse_clock("END 2:05 a.m.").isoformat()
+    ('12:31:00-04:00', '02:05:00')
+    >>> parse_clock("10 a.m. Beijing") is None, parse_clock("no time") is None
+    (False, True)
+    """
+    for m in _CLOCK_RE.finditer(text):
+        if m.group("m") is None and m.group("ampm") is None:
+            continue  # a bare number is no time
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if ampm == "pm" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        zone = _zones().get((m.group("tz") or "").upper())
+        return dt.time(hour, minute, tzinfo=zone)
+    return None
+
+
+@cache
+def _zones() -> dict[str, dt.timezone]:
+    from .lexicon import read_list
+
+    zones = {}
+    for line in read_list("time_zones"):
+        name, offset = (part.strip() for part in line.split("|", 1))
+        hours, minutes = offset[1:].split(":")
+        delta = dt.timedelta(hours=int(hours), minutes=int(minutes))
+        zones[name.upper()] = dt.timezone(delta if offset[0] == "+" else -delta)
+    return zones

@@ -8,6 +8,7 @@ what could not be resolved. All frozen; built by :mod:`cyberkg.resolve`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -125,6 +126,12 @@ class Conference:
     mentions: tuple[Mention, ...]
     unresolved: tuple[Unresolved, ...]
     moderator: str | None
+    headline: str = ""  # the title as read: front-matter escapes decoded, spacing folded
+    place: Evidence | None = None  # "James S. Brady Press Briefing Room", from the header
+    start_time: tuple[Evidence, dt.time] | None = None  # "12:31 P.M. EDT"
+    end_time: tuple[Evidence, dt.time] | None = None  # "END 2:45 P.M. EDT"
+    source_url: tuple[int, str] | None = None  # (page, URL) from the front matter
+    updated: tuple[int, DateMention] | None = None  # "Updated: DATE" above the text
     answers: tuple[tuple[int, int], ...] = ()  # (answer turn, question turn), set by relate
     figures: tuple[Figures, ...] = ()  # per page: stated quantities, series, rankings, fines, rejected numbers
 

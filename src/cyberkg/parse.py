@@ -552,12 +552,19 @@ def _end_time(text: str, folded: str, lines: list[_Line], first_label: int | Non
     """The time of the last "END 2:45 P.M." or time-only line after the first turn."""
     if first_label is None:
         return None
+    after: _Line | None = None  # the line below: a zone a wrap put on its own line ("1:10 P.M." / "EST")
     for ln in reversed(lines):
         if ln.span.start <= first_label:
             return None
         line = folded[ln.span.start : ln.span.end].strip()
         if _END_RE.fullmatch(line) or _time_only(folded, ln):
-            return _time_span(text, folded, ln)
+            span = _time_span(text, folded, ln)
+            zone = folded[after.span.start : after.span.end].strip() if after is not None else ""
+            if span is not None and re.fullmatch(r"[A-Z]{2,4}", zone) and span.end == ln.span.start + len(folded[ln.span.start : ln.span.end].rstrip()):
+                return Span.of(text, span.start, after.span.start + folded[after.span.start : after.span.end].rindex(zone) + len(zone))
+            return span
+        if line:
+            after = ln
     return None
 
 

@@ -183,20 +183,32 @@ def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
         g.add((transcript, RDF.type, CKG.Transcript))
         g.add((transcript, SCHEMA.name, Literal(source.name)))
         g.add((transcript, RDFS.label, Literal(source.name)))
-        g.add((transcript, SCHEMA.headline, Literal(c.title.span.text)))
+        g.add((transcript, SCHEMA.headline, Literal(c.headline or c.title.span.text)))
         g.add((transcript, CKG.sha256, Literal(source.sha256)))
         g.add((transcript, CKG.pageNumber, Literal(number, datatype=XSD.integer)))
         g.add((conf, CKG.transcript, transcript))
     if c.published is not None:
         g.add((mint.transcript(shas[c.published[0]]), SCHEMA.datePublished, Literal(c.published[1].date, datatype=XSD.date)))
 
+    if c.source_url is not None:
+        g.add((mint.transcript(shas[c.source_url[0]]), SCHEMA.url, URIRef(c.source_url[1])))
+    if c.updated is not None:
+        g.add((mint.transcript(shas[c.updated[0]]), SCHEMA.dateModified, Literal(c.updated[1].date, datatype=XSD.date)))
+
     g.add((conf, RDF.type, CKG.PressConference))
-    g.add((conf, SCHEMA.name, Literal(c.title.span.text)))
-    g.add((conf, RDFS.label, Literal(c.title.span.text)))
+    g.add((conf, SCHEMA.name, Literal(c.headline or c.title.span.text)))
+    g.add((conf, RDFS.label, Literal(c.headline or c.title.span.text)))
     evidence(conf, [c.title])
     if c.held is not None:
         g.add((conf, SCHEMA.startDate, Literal(c.held[1].date, datatype=XSD.date)))
         evidence(conf, [Evidence(c.held[0], c.held[1].span)])
+    if c.place is not None:
+        g.add((conf, SCHEMA.location, Literal(" ".join(c.place.span.text.split()))))
+        evidence(conf, [c.place])
+    for prop, clock in ((CKG.startTime, c.start_time), (CKG.endTime, c.end_time)):
+        if clock is not None:
+            g.add((conf, prop, Literal(clock[1].isoformat(), datatype=XSD.time)))
+            evidence(conf, [clock[0]])
 
     nodes: dict[tuple[Kind, str], URIRef] = {(e.kind, e.key): entity_iri(mint, e.kind, e.key) for e in c.entities}
     for entity in c.entities:

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
+from .dates import parse_clock
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
 from .extract.figures import extract_figures
@@ -138,7 +139,33 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         unresolved=_one_per_span(unresolved),
         moderator=moderator,
         figures=figures,
+        **_page_metadata(pages),
     )
+
+
+def _page_metadata(pages: Sequence[Transcript]) -> dict:
+    """What the pages say about themselves: the headline as read, place, times, source URL, update date."""
+    first = pages[0].metadata
+    headline = first.title.text if first.title is not None else pages[0].title.text
+    out: dict = {"headline": " ".join(headline.split())}
+    for p, page in enumerate(pages):
+        meta = page.metadata
+        if meta.place is not None:
+            out.setdefault("place", Evidence(p, meta.place))
+        for name, span in (("start_time", meta.start_time), ("end_time", meta.end_time)):
+            clock = parse_clock(fold(span.text)) if span is not None else None
+            if clock is not None:
+                out.setdefault(name, (Evidence(p, span), clock))
+        if meta.source_url is not None and _is_web_address(meta.source_url.text):
+            out.setdefault("source_url", (p, meta.source_url.text.strip()))
+        if meta.updated is not None:
+            out.setdefault("updated", (p, meta.updated))
+    return out
+
+
+def _is_web_address(text: str) -> bool:
+    """An absolute http(s) address with nothing an IRI cannot hold."""
+    return re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", text.strip()) is not None
 
 
 def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, int], list[EntityMention]]]:

@@ -34,3 +34,16 @@ class QueryError(CyberkgError):
 
 class MissingToolError(CyberkgError):
     """An optional program or library that a requested output needs is not installed."""
+
+
+class OutputError(CyberkgError):
+    """The outputs cannot be written: the folder is not writable, a target is in the way, the disk is full.
+
+    >>> str(OutputError("out/graph.ttl", "No space left on device"))
+    'cannot write out/graph.ttl: No space left on device'
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"cannot write {where}: {problem}")

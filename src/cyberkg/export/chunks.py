@@ -1,0 +1,132 @@
+"""Triples as plain, picklable terms, and their Turtle blocks and N-Quads lines.
+
+A corpus build never holds the whole graph: each conference is written as a
+chunk of text in the map, and the reduce only concatenates chunks in a fixed
+order. So terms travel between processes as plain values (an IRI is a
+``str``, a literal a ``(lexical, language, datatype)`` tuple), and the writers
+here turn them into the same Turtle that :func:`cyberkg.export.rdf.turtle`
+writes for a whole graph, one subject block at a time, with a fixed set of
+prefixes so that blocks written in different processes fit together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from rdflib import Graph, Literal, URIRef
+
+from ..vocab import PREFIXES, RDF, XSD
+from .rdf import _CLASS_ORDER, _INTEGER_RE, _LOCAL_RE, _escape_iri, _natural, _quote
+
+#: A term: an IRI as ``str``, or a literal as ``(lexical, language, datatype)`` ("" when absent).
+Term = str | tuple[str, str, str]
+Triple = tuple[str, str, Term]
+
+TYPE = str(RDF.type)
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
+_RANK = {str(cls): i for i, cls in enumerate(_CLASS_ORDER)}
+
+
+def plain(term: object) -> Term:
+    """The plain form of an rdflib IRI or literal.
+
+    >>> plain(Literal(3))
+    ('3', '', 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if isinstance(term, Literal):
+        return (str(term), term.language or "", str(term.datatype) if term.datatype is not None else "")
+    if isinstance(term, URIRef):
+        return str(term)
+    raise ValueError(f"cannot write {term!r}: cyberkg graphs have no blank nodes")
+
+
+def plain_triples(graph: Graph) -> list[Triple]:
+    """Every triple of ``graph`` in plain form."""
+    return [(str(s), str(p), plain(o)) for s, p, o in graph]
+
+
+def nt_term(term: Term) -> str:
+    """A term in N-Triples / N-Quads syntax.
+
+    >>> nt_term(("a\\nb", "", ""))
+    '"a\\\\nb"'
+    """
+    if isinstance(term, str):
+        return f"<{_escape_iri(term)}>"
+    lexical, language, datatype = term
+    text = '"' + lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+    if language:
+        return f"{text}@{language}"
+    if datatype and datatype != _XSD_STRING:
+        return f"{text}^^<{_escape_iri(datatype)}>"
+    return text
+
+
+def nquads(triples: Iterable[Triple], graph_iri: str | None) -> str:
+    """N-Quads lines, sorted, in the named graph ``graph_iri`` (the default graph when ``None``)."""
+    tail = f" <{_escape_iri(graph_iri)}> .\n" if graph_iri else " .\n"
+    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}{tail}" for s, p, o in triples))
+
+
+class TurtleBlocks:
+    """Writes subject blocks of Turtle with cyberkg's prefixes and ``id:`` for the instance base."""
+
+    def __init__(self, base: str) -> None:
+        self.prefixes: tuple[tuple[str, str], ...] = (*((p, str(ns)) for p, ns in PREFIXES), ("id", base))
+        self._by_length = sorted(self.prefixes, key=lambda item: -len(item[1]))
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes) + "\n"
+
+    def name(self, iri: str) -> str:
+        for prefix, ns in self._by_length:
+            if iri.startswith(ns) and _LOCAL_RE.fullmatch(iri[len(ns) :]):
+                return f"{prefix}:{iri[len(ns):]}"
+        return f"<{_escape_iri(iri)}>"
+
+    def term(self, term: Term) -> str:
+        if isinstance(term, str):
+            return self.name(term)
+        lexical, language, datatype = term
+        quoted = _quote(lexical)
+        if language:
+            return f"{quoted}@{language}"
+        if not datatype or datatype == _XSD_STRING:
+            return quoted
+        if datatype == _XSD_INTEGER and _INTEGER_RE.fullmatch(lexical):
+            return lexical
+        if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
+            return lexical
+        return f"{quoted}^^{self.name(datatype)}"
+
+    def block(self, subject: str, predicates: Mapping[str, Iterable[Term]]) -> str:
+        """One subject with its predicates and objects, sorted as the whole-graph writer sorts them."""
+        lines = []
+        for p in sorted(predicates, key=lambda p: (p != TYPE, p)):
+            objects = sorted(predicates[p], key=_object_key)
+            verb = "a" if p == TYPE else self.name(p)
+            lines.append(f"    {verb} " + ",\n        ".join(self.term(o) for o in objects))
+        return self.name(subject) + "\n" + " ;\n".join(lines) + " .\n"
+
+    def blocks(self, triples: Iterable[Triple], *, types: Mapping[str, Sequence[str]] | None = None) -> str:
+        """Blocks of every subject in ``triples``, ordered by class (as :data:`_CLASS_ORDER`) then name.
+
+        ``types`` gives the classes of subjects whose ``rdf:type`` is not among ``triples``.
+        """
+        subjects: dict[str, dict[str, list[Term]]] = {}
+        for s, p, o in triples:
+            subjects.setdefault(s, {}).setdefault(p, []).append(o)
+        types = types or {}
+
+        def rank(subject: str) -> tuple[int, list[str | int]]:
+            classes = subjects[subject].get(TYPE) or types.get(subject, ())
+            first = min((_RANK.get(t, len(_RANK)) for t in classes if isinstance(t, str)), default=len(_RANK) + 1)
+            return (first, _natural(subject))
+
+        return "\n".join(self.block(s, subjects[s]) for s in sorted(subjects, key=rank))
+
+
+def _object_key(term: Term) -> tuple[bool, str, str]:
+    if isinstance(term, str):
+        return (False, term, "")
+    return (True, term[0], term[2])

@@ -363,8 +363,25 @@ class BuildCache:
             return None
         return result if isinstance(result, ConferenceResult) else None
 
+    def heads_path(self) -> Path:
+        return self.folder / f"heads-{code_digest()[:16]}.pickle"
+
+    def get_heads(self) -> dict[str, PageHead]:
+        """The heads of pages scanned before, by the SHA-256 of their bytes."""
+        try:
+            with open(self.heads_path(), "rb") as fh:
+                heads = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return {}
+        return heads if isinstance(heads, dict) else {}
+
+    def put_heads(self, heads: dict[str, PageHead]) -> None:
+        self._write(self.heads_path(), heads)
+
     def put(self, key: str, result: ConferenceResult) -> None:
-        target = self.path(key)
+        self._write(self.path(key), result)
+
+    def _write(self, target: Path, value: object) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
@@ -372,7 +389,7 @@ class BuildCache:
             raise OutputError(str(self.folder), exc.strerror or str(exc)) from None
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         except OSError as exc:
             raise OutputError(str(target), exc.strerror or str(exc)) from None
@@ -389,6 +406,28 @@ class Task:
 
     pages: tuple[Page, ...]
     distinct: bool
+
+
+def scan_page(page: Page) -> PageHead | Rejected:
+    """Parse one page for what ties it to a conference (a pure function, like :func:`map_conference`)."""
+    try:
+        return page_head(parse_bytes(page.data, name=page.name, where=page.where))
+    except InputError as exc:
+        return Rejected(page.where, exc.problem)
+    except CyberkgError as exc:
+        return Rejected(page.where, str(exc))
+
+
+def scan_pages(pages: Sequence[Page], *, store: BuildCache, jobs: int = 1, scheduler: str | None = None) -> list[PageHead | Rejected]:
+    """The :class:`PageHead` of every page (or why it cannot be read), from the cache where it has them."""
+    known = store.get_heads()
+    todo = [i for i, page in enumerate(pages) if page.sha256 not in known]
+    found: dict[int, PageHead | Rejected] = {}
+    _run(scan_page, [(pages[i],) for i in todo], {}, jobs=jobs, scheduler=scheduler, finish=lambda n, r: found.__setitem__(todo[n], r))
+    new = {pages[i].sha256: r for i, r in found.items() if isinstance(r, PageHead)}
+    if new:
+        store.put_heads({**known, **new})
+    return [found[i] if i in found else known[page.sha256] for i, page in enumerate(pages)]
 
 
 def run_map(
@@ -410,10 +449,11 @@ def run_map(
     results: list[ConferenceResult | MapFailure | None] = [None] * len(tasks)
     done = 0
 
-    def finish(i: int, result: ConferenceResult | MapFailure) -> None:
+    def finish(i: int, result: ConferenceResult | MapFailure, *, cached: bool = False) -> None:
         nonlocal done
         if isinstance(result, ConferenceResult):
-            store.put(keys[i], result)
+            if not cached:
+                store.put(keys[i], result)
             result = result.summary()
         results[i] = result
         done += 1
@@ -422,34 +462,49 @@ def run_map(
 
     todo = []
     for i, key in enumerate(keys):
-        cached = store.get(key)
-        if cached is not None:
-            finish(i, cached)
+        hit = store.get(key)
+        if hit is not None:
+            finish(i, hit, cached=True)
         else:
             todo.append(i)
-    if scheduler:
-        _run_dask(tasks, todo, settings, scheduler, finish)
-    elif jobs <= 1 or len(todo) <= 1:
-        for i in todo:
-            finish(i, map_conference(tasks[i].pages, settings, distinct=tasks[i].distinct))
-    else:
-        _run_pool(tasks, todo, settings, jobs, finish)
+    _run(
+        map_conference,
+        [(tasks[i].pages, settings) for i in todo],
+        [{"distinct": tasks[i].distinct} for i in todo],
+        jobs=jobs,
+        scheduler=scheduler,
+        finish=lambda n, result: finish(todo[n], result),
+    )
     return [r for r in results if r is not None], len(todo)
 
 
-def _run_pool(tasks, todo, settings, jobs, finish) -> None:
+def _run(fn, args: Sequence[tuple], kwargs, *, jobs: int, scheduler: str | None, finish: Callable[[int, object], None]) -> None:
+    """Call ``fn(*args[n], **kwargs[n])`` for every n, here, in a process pool or on Dask; pass each result to ``finish``."""
+    if not args:
+        return
+    kw = kwargs if isinstance(kwargs, list) else [kwargs] * len(args)
+    if scheduler:
+        _run_dask(fn, args, kw, scheduler, finish)
+    elif jobs <= 1 or len(args) <= 1:
+        for n, a in enumerate(args):
+            finish(n, fn(*a, **kw[n]))
+    else:
+        _run_pool(fn, args, kw, jobs, finish)
+
+
+def _run_pool(fn, args, kw, jobs, finish) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # fork: workers start with cyberkg, rdflib and the shapes already loaded.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     window = 2 * jobs  # a bounded number in flight keeps the memory flat on big corpora
-    pending = iter(todo)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pending = iter(range(len(args)))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=context) as pool:
         running = {}
         try:
-            for i in pending:
-                running[pool.submit(map_conference, tasks[i].pages, settings, distinct=tasks[i].distinct)] = i
+            for n in pending:
+                running[pool.submit(fn, *args[n], **kw[n])] = n
                 if len(running) >= window:
                     break
             while running:
@@ -458,7 +513,7 @@ def _run_pool(tasks, todo, settings, jobs, finish) -> None:
                     finish(running.pop(future), future.result())
                     nxt = next(pending, None)
                     if nxt is not None:
-                        running[pool.submit(map_conference, tasks[nxt].pages, settings, distinct=tasks[nxt].distinct)] = nxt
+                        running[pool.submit(fn, *args[nxt], **kw[nxt])] = nxt
         except BaseException:
             for future in running:
                 future.cancel()
@@ -466,7 +521,7 @@ def _run_pool(tasks, todo, settings, jobs, finish) -> None:
             raise
 
 
-def _run_dask(tasks, todo, settings, scheduler, finish) -> None:
+def _run_dask(fn, args, kw, scheduler, finish) -> None:
     try:
         from dask.distributed import Client, as_completed
     except ImportError:
@@ -476,10 +531,7 @@ def _run_dask(tasks, todo, settings, scheduler, finish) -> None:
     except (OSError, TimeoutError) as exc:
         raise CyberkgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        futures = {}
-        for i in todo:
-            future = client.submit(map_conference, tasks[i].pages, settings, distinct=tasks[i].distinct, pure=True, key=f"cyberkg-map-{i}-{tasks[i].pages[0].sha256[:16]}")
-            futures[future] = i
+        futures = {client.submit(fn, *a, **kw[n], pure=False): n for n, a in enumerate(args)}
         for future in as_completed(list(futures)):
             finish(futures[future], future.result())
             future.release()

@@ -21,13 +21,13 @@ from rdflib import Graph
 
 from .corpus import Page, Progress, Rejected, Settings, group_heads, page_head
 from .entities import Conference
-from .errors import CyberkgError, InputError, UsageError
+from .errors import InputError, UsageError
 from .export.bundle import VIEWS_FOLDER, default_views
 from .export.outputs import OutputSet
 from .export.rdf import serialize
 from .ids import check_base
 from .model import Transcript
-from .parse import parse_bytes, read_transcript
+from .parse import read_transcript
 from .rdf import conference_keys, to_graph
 from .relate import relate
 from .resolve import resolve
@@ -177,6 +177,7 @@ def build(
         group_heads,
         merge_shared,
         run_map,
+        scan_pages,
         validate_merged,
     )
 
@@ -187,25 +188,35 @@ def build(
     clock = time.perf_counter
     t0 = clock()
     pages, rejected, notes = read_pages(inputs)
-    heads, scanned = [], []
-    for page in pages:
-        try:
-            heads.append(page_head(parse_bytes(page.data, name=page.name, where=page.where)))
-            scanned.append(page)
-        except CyberkgError as exc:
-            rejected.append(Rejected(page.where, _problem(exc)))
-    if not scanned:
-        first = rejected[0]
-        raise InputError(first.where, first.reason)
-    groups, group_notes = group_heads(heads, [p.name for p in scanned], one_conference=one_conference)
-    notes += group_notes
-    keys = Counter((heads[g[0]].date, heads[g[0]].title) for g in groups)
-    tasks = [Task(tuple(scanned[i] for i in g), keys[(heads[g[0]].date, heads[g[0]].title)] > 1) for g in groups]
-    t1 = clock()
-
+    jobs = max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="cyberkg-cache-") as scratch:
         store = BuildCache(cache if cache is not None else (out / CACHE_FOLDER if use_cache else Path(scratch)))
+        heads, scanned = [], []
+        for page, head in zip(pages, scan_pages(pages, store=store, jobs=jobs, scheduler=scheduler)):
+            if isinstance(head, Rejected):
+                rejected.append(head)
+            else:
+                heads.append(head)
+                scanned.append(page)
+        if not scanned:
+            first = rejected[0]
+            raise InputError(first.where, first.reason)
+        groups, group_notes = group_heads(heads, [p.name for p in scanned], one_conference=one_conference)
+        notes += group_notes
+        keys = Counter((heads[g[0]].date, heads[g[0]].title) for g in groups)
+        tasks = [Task(tuple(scanned[i] for i in g), keys[(heads[g[0]].date, heads[g[0]].title)] > 1) for g in groups]
+        t1 = clock()
         results, mapped = run_map(tasks, settings, store=store, jobs=jobs, scheduler=scheduler, progress=progress)
+        # Pages can date a conference that its first page leaves undated: keys that still meet are made distinct.
+        iris = Counter(r.iri for r in results if isinstance(r, ConferenceResult))
+        again = [i for i, r in enumerate(results) if isinstance(r, ConferenceResult) and iris[r.iri] > 1 and not tasks[i].distinct]
+        if again:
+            for i in again:
+                tasks[i] = Task(tasks[i].pages, True)
+            redone, more = run_map([tasks[i] for i in again], settings, store=store, jobs=jobs, scheduler=scheduler)
+            for i, result in zip(again, redone):
+                results[i] = result
+            mapped += more
         t2 = clock()
         built: list[tuple[ConferenceResult, str]] = []
         for task, result in zip(tasks, results):
@@ -251,7 +262,7 @@ def build(
         triples=triples,
         outputs=outputs,
         notes=tuple(notes),
-        rejected=tuple(rejected),
+        rejected=tuple(sorted(rejected, key=lambda r: (r.where, r.reason))),
         unresolved=sum(r.unresolved for r, _ in built),
         figures=sum(r.figures for r, _ in built),
         rejected_figures=sum(r.rejected_figures for r, _ in built),
@@ -297,10 +308,6 @@ def read_pages(inputs: Sequence[Path]) -> tuple[list[Page], list[Rejected], list
         seen[sha] = page
         pages.append(page)
     return pages, rejected, notes
-
-
-def _problem(exc: CyberkgError) -> str:
-    return exc.problem if isinstance(exc, InputError) else str(exc)
 
 
 def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str) -> int:

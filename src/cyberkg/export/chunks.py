@@ -11,6 +11,7 @@ prefixes so that blocks written in different processes fit together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from rdflib import Graph, Literal, URIRef
@@ -52,7 +53,7 @@ def nt_term(term: Term) -> str:
     '"a\\\\nb"'
     """
     if isinstance(term, str):
-        return f"<{_escape_iri(term)}>"
+        return f"<{_iri_text(term)}>"
     lexical, language, datatype = term
     text = '"' + lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
     if language:
@@ -104,11 +105,12 @@ class TurtleBlocks:
         known = self._names.get(iri)
         if known is not None:
             return known
-        written = f"<{_escape_iri(iri)}>"
         for prefix, ns in self._by_length:
             if iri.startswith(ns) and _LOCAL_RE.fullmatch(iri[len(ns) :]):
                 written = f"{prefix}:{iri[len(ns):]}"
                 break
+        else:
+            written = f"<{_iri_text(iri)}>"
         if len(self._names) < 100_000:
             self._names[iri] = written
         return written
@@ -153,6 +155,14 @@ class TurtleBlocks:
             return (first, _natural(subject))
 
         return "\n".join(self.block(s, subjects[s]) for s in sorted(subjects, key=rank))
+
+
+_PLAIN_IRI_RE = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
+
+
+def _iri_text(iri: str) -> str:
+    """``iri`` escaped for ``<...>``: most IRIs need nothing, and a regular expression tells it fast."""
+    return iri if _PLAIN_IRI_RE.fullmatch(iri) else _escape_iri(iri)
 
 
 def _object_key(term: Term) -> tuple[bool, str, str]:

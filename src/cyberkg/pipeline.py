@@ -201,7 +201,7 @@ def build(
         if not scanned:
             first = rejected[0]
             raise InputError(first.where, first.reason)
-        groups, group_notes = group_heads(heads, [p.name for p in scanned], one_conference=one_conference)
+        groups, group_notes = group_heads(heads, [p.where for p in scanned], one_conference=one_conference)
         notes += group_notes
         keys = Counter((heads[g[0]].date, heads[g[0]].title) for g in groups)
         tasks = [Task(tuple(scanned[i] for i in g), keys[(heads[g[0]].date, heads[g[0]].title)] > 1) for g in groups]

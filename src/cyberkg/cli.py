@@ -193,8 +193,7 @@ def build(
             for item in result.rejected:
                 echo(f"  {item.where}: {item.reason}")
         for path in result.outputs:
-            if path.parent == out:
-                echo(f"Wrote {path}")
+            echo(f"Wrote {path}")
         explorer = next((p for p in result.outputs if p.name == "explorer.html"), None)
         if explorer is not None:
             echo(f"Views in {explorer.parent}: open {explorer.name} in a browser; the .graphml and .gexf open in Gephi, yEd or Cytoscape")

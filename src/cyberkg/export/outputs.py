@@ -102,7 +102,7 @@ class OutputSet:
                         os.replace(staged, target)
             except OSError as exc:
                 raise OutputError(str(self.out), _reason(exc)) from None
-        return tuple(self.out / n for n in self.names)
+        return tuple(self.out / n for n in sorted(self.names, key=lambda n: (len(Path(n).parts), n)))
 
 
 @contextmanager

@@ -343,10 +343,13 @@ def cache_key(pages: Sequence[Page], settings: Settings, *, distinct: bool) -> s
 
 
 class BuildCache:
-    """Map results on disk, one file per conference, named by :func:`cache_key`.
+    """Map results on disk, named by :func:`cache_key`: per conference, its Turtle, its N-Quads and a summary.
 
-    Safe to share between builds that run at the same time: every entry is
-    written to a temporary file and renamed into place.
+    The summary (a pickle of the result without its text) is written last,
+    so an entry counts only when it is whole, and a build reads the small
+    summaries first and the text only while it writes the outputs. Safe to
+    share between builds that run at the same time: every file is written to
+    a temporary file and renamed into place.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -356,6 +359,7 @@ class BuildCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> ConferenceResult | None:
+        """The summary of a cached conference (its result without the text)."""
         try:
             with open(self.path(key), "rb") as fh:
                 result = pickle.load(fh)
@@ -379,7 +383,16 @@ class BuildCache:
         self._write(self.heads_path(), heads)
 
     def put(self, key: str, result: ConferenceResult) -> None:
-        self._write(self.path(key), result)
+        self._write(self.path(key).with_suffix(".ttl"), result.turtle.encode("utf-8"))
+        self._write(self.path(key).with_suffix(".nq"), result.nquads.encode("utf-8"))
+        self._write(self.path(key), result.summary())
+
+    def chunk(self, key: str) -> tuple[bytes, bytes] | None:
+        """The Turtle and N-Quads of a cached conference."""
+        try:
+            return self.path(key).with_suffix(".ttl").read_bytes(), self.path(key).with_suffix(".nq").read_bytes()
+        except OSError:
+            return None
 
     def _write(self, target: Path, value: object) -> None:
         try:
@@ -389,7 +402,10 @@ class BuildCache:
             raise OutputError(str(self.folder), exc.strerror or str(exc)) from None
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if isinstance(value, bytes):
+                    fh.write(value)
+                else:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         except OSError as exc:
             raise OutputError(str(target), exc.strerror or str(exc)) from None
@@ -682,10 +698,10 @@ def combine_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
     return ValidationReport(conforms=conforms, results=tuple(ordered))
 
 
-def stream_chunks(results: Sequence[ConferenceResult], store: BuildCache, keys: Sequence[str]) -> Iterator[ConferenceResult]:
-    """The full results, one at a time, read back from the cache in the order given."""
-    for result, key in zip(results, keys):
-        full = store.get(key)
-        if full is None or full.iri != result.iri:
+def stream_chunks(store: BuildCache, keys: Sequence[str]) -> Iterator[tuple[bytes, bytes]]:
+    """The Turtle and N-Quads of each conference, one at a time, read back from the cache in the order given."""
+    for key in keys:
+        chunk = store.chunk(key)
+        if chunk is None:
             raise OutputError(str(store.path(key)), "the build cache lost an entry while the build ran; build again")
-        yield full
+        yield chunk

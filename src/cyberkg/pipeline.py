@@ -319,11 +319,11 @@ def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str) ->
     triples = 0
     with outset.open("graph.ttl") as ttl, outset.open("graph.nq") as nq:
         ttl.write(writer.header().encode("utf-8"))
-        for chunk in stream_chunks(results, store, keys):
-            ttl.write(chunk.turtle.encode("utf-8"))
+        for result, (turtle, quads) in zip(results, stream_chunks(store, keys)):
+            ttl.write(turtle)
             ttl.write(b"\n")
-            nq.write(chunk.nquads.encode("utf-8"))
-            triples += chunk.triples
+            nq.write(quads)
+            triples += result.triples
         shared = (*merged.triples, *merged.merges)
         ttl.write(writer.blocks(shared).encode("utf-8"))
         nq.write(nquads(shared, None).encode("utf-8"))

@@ -403,3 +403,25 @@ def test_help_tells_where_the_cache_is_and_the_exit_codes(capsys):
     assert code == 0 and ".cyberkg-cache" in out and "--jobs" in out and "--scheduler" in out
     assert "3 when" in out and "4 when" in out
 
+
+
+def test_shapes_that_span_conferences_run_on_the_merged_nodes():
+    from cyberkg.corpus import SharedTable, merge_shared, validate_merged
+    from cyberkg.vocab import ORG
+
+    base = "https://example.org/id/"
+    x, y = f"{base}org/x", f"{base}org/y"
+    label = str(SKOS.prefLabel)
+
+    def body(node, name, parent):
+        return [(node, str(RDF.type), str(ORG.Organization)), (node, str(RDF.type), str(ORG.OrganizationalUnit)),
+                (node, label, (name, "", "")), (node, str(ORG.unitOf), parent)]
+
+    table = SharedTable()
+    table.add(f"{base}conference/a", body(x, "Office X", y) + [(y, str(RDF.type), str(ORG.Organization)), (y, label, ("Office Y", "", ""))])
+    table.add(f"{base}conference/b", body(y, "office Y", x) + [(x, str(RDF.type), str(ORG.Organization)), (x, label, ("Office X", "", ""))])
+    merged = merge_shared(table, base)
+    assert merged.merged_nodes == {x, y} and merged.relabelled == 1
+    report = validate_merged(merged)
+    assert not report.conforms  # each conference alone is fine; together the bodies are units of each other
+    assert {r.focus for r in report.violations} <= {x, y} and any("unit of itself" in r.message for r in report.violations)

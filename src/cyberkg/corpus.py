@@ -382,6 +382,18 @@ class BuildCache:
     def put_heads(self, heads: dict[str, PageHead]) -> None:
         self._write(self.heads_path(), heads)
 
+    def get_report(self, key: str) -> ValidationReport | None:
+        """A validation report kept under ``key`` (see :func:`validate_merged`)."""
+        try:
+            with open(self.folder / "merged" / f"{key}.pickle", "rb") as fh:
+                report = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return None
+        return report if isinstance(report, ValidationReport) else None
+
+    def put_report(self, key: str, report: ValidationReport) -> None:
+        self._write(self.folder / "merged" / f"{key}.pickle", report)
+
     def put(self, key: str, result: ConferenceResult) -> None:
         self._write(self.path(key).with_suffix(".ttl"), result.turtle.encode("utf-8"))
         self._write(self.path(key).with_suffix(".nq"), result.nquads.encode("utf-8"))
@@ -650,18 +662,34 @@ def _plain_key(term: Term) -> tuple:
     return (term,) if isinstance(term, str) else term
 
 
-def validate_merged(merged: MergedShared) -> ValidationReport:
+def validate_merged(merged: MergedShared, *, store: BuildCache | None = None) -> ValidationReport:
     """Run the shapes once on the nodes that several conferences state, as merged.
 
     The graph holds the merged nodes' triples, the classes of the nodes they
     point to, every ``org:unitOf`` (a cycle can close across conferences) and
     the merge records. Evidence is a statement of each conference and was
     checked in its map, so results on ``ckg:evidence`` are left out, as are
-    results on nodes that no merge touched.
+    results on nodes that no merge touched. With ``store``, the report is
+    kept under the digest of that graph, so a rebuild in which no shared node
+    changed does not validate them again.
     """
     if not merged.merged_nodes:
         return ValidationReport(conforms=True, results=())
     from rdflib import Literal
+
+    unit_of = str(ORG.unitOf)
+    triples: set[Triple] = set(merged.merges)
+    for s, p, o in merged.triples:
+        if s in merged.merged_nodes or p == unit_of:
+            triples.add((s, p, o))
+            if isinstance(o, str):
+                triples.update((o, TYPE, cls) for cls in merged.types.get(o, ()))
+    ordered = sorted(triples, key=_triple_key)
+    key = hashlib.sha256(("merged " + code_digest() + repr(ordered)).encode("utf-8")).hexdigest()
+    if store is not None:
+        known = store.get_report(key)
+        if known is not None:
+            return known
 
     def term(t: Term):
         if isinstance(t, str):
@@ -670,21 +698,17 @@ def validate_merged(merged: MergedShared) -> ValidationReport:
         return Literal(lexical, lang=language or None, datatype=URIRef(datatype) if datatype else None)
 
     graph = Graph()
-    unit_of = str(ORG.unitOf)
-    for s, p, o in merged.triples:
-        if s in merged.merged_nodes or p == unit_of:
-            graph.add((URIRef(s), URIRef(p), term(o)))
-            if isinstance(o, str):
-                for cls in merged.types.get(o, ()):
-                    graph.add((URIRef(o), RDF.type, URIRef(cls)))
-    for s, p, o in merged.merges:
+    for s, p, o in ordered:
         graph.add((URIRef(s), URIRef(p), term(o)))
     report = validate(graph)
     records = {s for s, _, _ in merged.merges}
     keep = tuple(
         r for r in report.results if (r.focus in merged.merged_nodes or r.focus in records) and r.path != _EVIDENCE
     )
-    return ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in keep), results=keep)
+    result = ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in keep), results=keep)
+    if store is not None:
+        store.put_report(key, result)
+    return result
 
 
 def combine_reports(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -233,7 +233,7 @@ def build(
             table.add(result.iri, result.shared)
         merged = merge_shared(table, base)
         del table
-        report = combine_reports([*(r.report for r, _ in built), validate_merged(merged)])
+        report = combine_reports([*(r.report for r, _ in built), validate_merged(merged, store=store)])
         t3 = clock()
         if merged.relabelled:
             notes.append(f"{merged.relabelled} shared node(s) were spelled differently in different conferences: the most used spelling is the label, the others skos:altLabel")

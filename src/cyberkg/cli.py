@@ -213,9 +213,11 @@ class _progress_reporter:
         self.bar = None
         self.started = time.perf_counter()
         self.logged = -1
+        self.done = 0
         self.tty = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int, where: str) -> None:
+        self.done = done
         if total < 2:
             return
         if self.tty:
@@ -233,8 +235,7 @@ class _progress_reporter:
 
     def _rate(self) -> str:
         elapsed = time.perf_counter() - self.started
-        done = self.bar.pos if self.bar is not None else self.logged
-        return f"{(done or 0) / elapsed:.1f}/s" if elapsed > 0 else ""
+        return f"{self.done / elapsed:.1f}/s" if elapsed > 0 else ""
 
     def close(self) -> None:
         if self.bar is not None:

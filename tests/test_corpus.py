@@ -425,3 +425,17 @@ def test_shapes_that_span_conferences_run_on_the_merged_nodes():
     report = validate_merged(merged)
     assert not report.conforms  # each conference alone is fine; together the bodies are units of each other
     assert {r.focus for r in report.violations} <= {x, y} and any("unit of itself" in r.message for r in report.violations)
+
+
+def test_label_results_on_shared_nodes_are_decided_again_after_the_merge():
+    from cyberkg.corpus import reconciled_results, restore_quotes
+    from cyberkg.validate import Severity, ValidationReport, ValidationResult
+
+    base = "https://example.org/id/"
+    label = str(SKOS.prefLabel)
+    shared = ValidationResult(f"{base}org/x", label, "one label", "s", Severity.VIOLATION, None, "Office X")
+    local = ValidationResult(f"{base}conference/c/turn/1", str(CKG.order), "order", "s", Severity.VIOLATION, None, None)
+    kept, aside = reconciled_results([ValidationReport(False, (shared, local))], base)
+    assert aside == [shared] and kept[0].results == (local,) and not kept[0].conforms
+    found_again = ValidationReport(False, (ValidationResult(shared.focus, label, "one label", "s", Severity.VIOLATION, None, None),))
+    assert restore_quotes(found_again, aside).results[0].quote == "Office X"

@@ -662,25 +662,60 @@ def _plain_key(term: Term) -> tuple:
     return (term,) if isinstance(term, str) else term
 
 
-def validate_merged(merged: MergedShared, *, store: BuildCache | None = None) -> ValidationReport:
+def reconciled_results(reports: Iterable[ValidationReport], base: str) -> tuple[list[ValidationReport], list[ValidationResult]]:
+    """Set aside the map's results that the reduce decides anew: labels and single values of shared nodes.
+
+    Returns the reports without those results, and the results set aside:
+    their nodes are checked again once merged (see :func:`validate_merged`),
+    and :func:`restore_quotes` gives the results found again their quotes.
+    """
+    decided = single_valued() | set(LABELS)
+    kept: list[ValidationReport] = []
+    aside: list[ValidationResult] = []
+    for report in reports:
+        results = []
+        for r in report.results:
+            (aside if r.path in decided and not is_local(r.focus, base) else results).append(r)
+        kept.append(ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in results), results=tuple(results)))
+    return kept, aside
+
+
+def restore_quotes(report: ValidationReport, aside: Iterable[ValidationResult]) -> ValidationReport:
+    """The merged nodes' results, with the evidence quote of the same result in a conference's report."""
+    quotes: dict[tuple, str] = {}
+    for r in aside:
+        if r.quote is not None:
+            key = (r.focus, r.path, r.message, r.shape, r.value)
+            quotes[key] = min(quotes.get(key, r.quote), r.quote)
+    results = tuple(
+        ValidationResult(r.focus, r.path, r.message, r.shape, r.severity, r.value, r.quote or quotes.get((r.focus, r.path, r.message, r.shape, r.value)))
+        for r in report.results
+    )
+    return ValidationReport(conforms=report.conforms, results=results)
+
+
+def validate_merged(merged: MergedShared, *, again: Iterable[str] = (), store: BuildCache | None = None) -> ValidationReport:
     """Run the shapes once on the nodes that several conferences state, as merged.
 
     The graph holds the merged nodes' triples, the classes of the nodes they
     point to, every ``org:unitOf`` (a cycle can close across conferences) and
     the merge records. Evidence is a statement of each conference and was
     checked in its map, so results on ``ckg:evidence`` are left out, as are
-    results on nodes that no merge touched. With ``store``, the report is
+    results on nodes that no merge touched. ``again`` names more nodes to
+    check: those whose labels a conference's own report found wrong, and
+    which the merge may have set right. With ``store``, the report is
     kept under the digest of that graph, so a rebuild in which no shared node
     changed does not validate them again.
     """
-    if not merged.merged_nodes:
+    checked = merged.merged_nodes | set(again)
+    if not checked:
         return ValidationReport(conforms=True, results=())
     from rdflib import Literal
 
     unit_of = str(ORG.unitOf)
     triples: set[Triple] = set(merged.merges)
     for s, p, o in merged.triples:
-        if s in merged.merged_nodes or p == unit_of:
+        if s in checked or p == unit_of:
             triples.add((s, p, o))
             if isinstance(o, str):
                 triples.update((o, TYPE, cls) for cls in merged.types.get(o, ()))
@@ -703,7 +738,7 @@ def validate_merged(merged: MergedShared, *, store: BuildCache | None = None) ->
     report = validate(graph)
     records = {s for s, _, _ in merged.merges}
     keep = tuple(
-        r for r in report.results if (r.focus in merged.merged_nodes or r.focus in records) and r.path != _EVIDENCE
+        r for r in report.results if (r.focus in checked or r.focus in records) and r.path != _EVIDENCE
     )
     result = ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in keep), results=keep)
     if store is not None:
@@ -714,12 +749,10 @@ def validate_merged(merged: MergedShared, *, store: BuildCache | None = None) ->
 def combine_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
     """One report from the conferences' and the merge's, results sorted as :func:`validate` sorts them."""
     results: set[ValidationResult] = set()
-    conforms = True
     for report in reports:
-        conforms = conforms and report.conforms
         results.update(report.results)
     ordered = sorted(results, key=lambda r: tuple(x or "" for x in (r.focus, r.path, r.message, r.shape, r.value, r.quote)))
-    return ValidationReport(conforms=conforms, results=tuple(ordered))
+    return ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in ordered), results=tuple(ordered))
 
 
 def stream_chunks(store: BuildCache, keys: Sequence[str]) -> Iterator[tuple[bytes, bytes]]:

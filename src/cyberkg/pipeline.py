@@ -176,6 +176,8 @@ def build(
         combine_reports,
         group_heads,
         merge_shared,
+        reconciled_results,
+        restore_quotes,
         run_map,
         scan_pages,
         validate_merged,
@@ -233,7 +235,9 @@ def build(
             table.add(result.iri, result.shared)
         merged = merge_shared(table, base)
         del table
-        report = combine_reports([*(r.report for r, _ in built), validate_merged(merged, store=store)])
+        reports, aside = reconciled_results((r.report for r, _ in built), base)
+        spanning = validate_merged(merged, again={r.focus for r in aside}, store=store)
+        report = combine_reports([*reports, restore_quotes(spanning, aside)])
         t3 = clock()
         if merged.relabelled:
             notes.append(f"{merged.relabelled} shared node(s) were spelled differently in different conferences: the most used spelling is the label, the others skos:altLabel")

@@ -42,12 +42,12 @@ from rdflib import Graph, URIRef
 
 from .entities import normalise_key
 from .errors import CyberkgError, InputError, OutputError
-from .export.chunks import TYPE, Term, Triple, TurtleBlocks, nquads, plain, plain_triples
+from .export.chunks import TYPE, Term, Triple, TurtleBlocks, nquads, plain_triples
 from .ids import Minter
 from .model import Transcript
 from .parse import parse_bytes
 from .validate import Severity, ValidationReport, ValidationResult, load_shapes, validate
-from .vocab import CKG, ORG, RDF, SCHEMA, SH, SKOS
+from .vocab import CKG, ORG, SCHEMA, SH, SKOS
 
 #: Progress callback: (conferences done, conferences in all, what was just done).
 Progress = Callable[[int, int, str], None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,13 +27,12 @@ from .export.outputs import OutputSet
 from .export.rdf import serialize
 from .ids import check_base
 from .model import Transcript
-from .parse import read_transcript
 from .rdf import conference_keys, to_graph
 from .relate import relate
 from .resolve import resolve
 from .resources import SAMPLE, sample_file
 from .validate import ValidationReport, report_graph
-from .vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA
+from .vocab import CKG, DEFAULT_BASE, ORG, SCHEMA
 
 #: Suffixes of files taken as transcripts when a folder is given.
 TRANSCRIPT_SUFFIXES = (".txt",)
@@ -100,15 +99,6 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def read_inputs(paths: Sequence[Path], *, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> list[Transcript]:
-    """Parse every input, or the bundled sample when ``paths`` is empty."""
-    if not paths:
-        return [parse_bytes(sample_file().read_bytes(), name=SAMPLE)]
-    files = collect_inputs(paths)
-    iterate = progress(files) if progress is not None else files
-    return [read_transcript(p) for p in iterate]
 
 
 def group_pages(transcripts: Sequence[Transcript], *, one_conference: bool = False) -> list[list[Transcript]]:
@@ -344,11 +334,3 @@ def _write_views(outset: OutputSet, triples: int) -> list[str]:
     for name, data in view_files.files:
         outset.write(f"{VIEWS_FOLDER}/{name}", data)
     return list(view_files.notes)
-
-
-def count_classes(graph: Graph) -> tuple[tuple[str, int], ...]:
-    """How many nodes of each summary class the graph holds."""
-    typed = Counter(o for o in graph.objects(None, RDF.type))
-    return tuple((label, typed[cls]) for label, cls in SUMMARY_CLASSES)
-
-

@@ -46,5 +46,8 @@ def test_readme_turtle_examples_are_valid_turtle():
 def test_readme_lists_the_exit_codes_the_cli_uses():
     from cyberkg import cli
 
-    for code in (cli.EXIT_OK, cli.EXIT_VIOLATIONS, cli.EXIT_USAGE, cli.EXIT_REFUSED, cli.EXIT_INTERNAL):
+    for code in (
+        cli.EXIT_OK, cli.EXIT_VIOLATIONS, cli.EXIT_USAGE, cli.EXIT_REJECTED, cli.EXIT_WRITE,
+        cli.EXIT_REFUSED, cli.EXIT_INTERNAL, cli.EXIT_TERMINATED,
+    ):  # fmt: skip
         assert re.search(rf"^\| {code} \| ", README, flags=re.M), code

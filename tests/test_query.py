@@ -236,7 +236,7 @@ def test_service_is_refused_and_no_connection_is_made(data, capsys, counting_ser
     rq.write_text(query, encoding="utf-8")
     for q in (query, str(rq)):
         code, out, err = run(["query", q, "--data", str(data / "graph.ttl")], capsys)
-        assert code == 4 and out == "" and err.count("\n") == 1 and "--allow-service" in err
+        assert code == 5 and out == "" and err.count("\n") == 1 and "--allow-service" in err
     assert counting_server.connections == 0
 
 

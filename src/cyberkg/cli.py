@@ -5,12 +5,17 @@ This is the one place where errors become messages and exit codes:
 * 0 — the graph was built and conforms to the shapes (or the query ran);
 * 1 — the graph was built but violates the shapes (graph and report are written);
 * 2 — bad input or usage: one line on stderr naming what is wrong, nothing written;
-* 4 — a query refused: it calls a remote SERVICE without --allow-service;
-* 70 — an internal error (a bug): one line, and the traceback with --debug.
+* 3 — the graph was built and conforms, but some inputs were rejected (listed in the summary);
+* 4 — the outputs could not be written (one line; the previous outputs are left as they were).
+* 5 — a query refused: it calls a remote SERVICE without --allow-service;
+* 70 — an internal error (a bug): one line, and the traceback with --debug;
+* 143 — stopped by SIGTERM (staging folders and temporaries removed).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -18,11 +23,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CyberkgError, QueryRefusedError
+from .errors import CyberkgError, OutputError, QueryRefusedError
 from .resources import SAMPLE
 from .vocab import DEFAULT_BASE
 
-EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_REFUSED, EXIT_INTERNAL = 0, 1, 2, 4, 70
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE, EXIT_REJECTED, EXIT_WRITE, EXIT_REFUSED, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 70
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -73,7 +79,8 @@ _data_option = click.option(
 @click.option(
     "--one-conference",
     is_flag=True,
-    help="Take every INPUT as a page of one conference (by default, consecutive inputs with the same title are).",
+    help="Take every INPUT as a page of one conference, in the order given (by default, pages join only "
+    "when they share a title and a date, or a page says it continues a conference).",
 )
 @click.option("--views/--no-views", default=True, show_default=True, help="Also write graph views into OUT/views/.")
 @click.option(
@@ -88,7 +95,27 @@ _data_option = click.option(
     show_default=True,
     help="SHACL engine: pyshacl-turbo (compiled, fast) or pyshacl (the validator of record); same shapes, same results.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Map conferences in this many processes. [default: the number of cores]",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Map conferences on this Dask scheduler instead (needs: pip install 'cyberkg[dask]').",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the build cache. [default: OUT/.cyberkg-cache]",
+)
+@click.option("--no-cache", is_flag=True, help="Map every conference again, and keep no cache.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors: no progress, no summary.")
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -97,50 +124,77 @@ def build(
     views: bool,
     encoding: str | None,
     validator: str,
+    jobs: int | None,
+    scheduler: str | None,
+    cache: Path | None,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     """Build the knowledge graph of transcripts.
 
     INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
-    INPUT, the bundled sample transcript is built. Pages 2..N of a conference
-    (the same title again) join page 1: `cyberkg build p1.txt p2.txt p3.txt`.
+    INPUT, the bundled sample transcript is built. Each transcript is a
+    conference, unless the text says pages belong together: pages 2..N that
+    repeat the title (with no date or roster of their own, or a "Page N"
+    marker) join page 1: `cyberkg build p1.txt p2.txt p3.txt`. Files with the
+    same bytes are built once.
 
     \b
-    Writes:
+    Writes (all moved into place together when every file is written):
       OUT/graph.ttl        the knowledge graph (Turtle, same bytes on every run)
+      OUT/graph.nq         the same graph as N-Quads: one named graph per
+                           conference, shared nodes in the default graph
       OUT/validation.ttl   the SHACL validation report
       OUT/views/           entities.graphml, entities.gexf (Gephi, yEd,
                            Cytoscape), orgchart.svg (needs Graphviz) and
                            explorer.html (open it in a browser)
 
+    \b
+    Corpora: conferences are mapped in --jobs processes (or on a Dask
+    cluster with --scheduler) and kept in a build cache, OUT/.cyberkg-cache
+    or --cache DIR: a rebuild maps only the conferences whose bytes, the
+    code, the ontology, the shapes or --base changed. Clear the cache by
+    deleting its folder; --no-cache builds without one.
+
+    \b
     Exits 0 when the graph conforms to the shapes, 1 when it has violations
-    (both files are still written), 2 on bad input (nothing is written).
+    (all files are still written), 2 on bad input (nothing is written),
+    3 when the graph conforms but some inputs were rejected (the rest is
+    built and the rejected are listed), 4 when the outputs cannot be written.
     """
     from .pipeline import build as run_build
     from .validate import Validator, format_result
 
     started = time.perf_counter()
-    progress = None
-    if not quiet and sys.stderr.isatty() and (len(inputs) > 1 or any(p.is_dir() for p in inputs)):
-        progress = _progress
-    result = run_build(
-        list(inputs),
-        out=out,
-        base=base,
-        one_conference=one_conference,
-        progress=progress,
-        views=views,
-        encoding=encoding,
-        validator=Validator(validator),
-    )
+    progress = None if quiet else _progress_reporter()
+    try:
+        result = run_build(
+            list(inputs),
+            out=out,
+            base=base,
+            one_conference=one_conference,
+            progress=progress,
+            views=views,
+            jobs=jobs or os.cpu_count() or 1,
+            scheduler=scheduler,
+            cache=cache,
+            use_cache=not no_cache,
+            encoding=encoding,
+            validator=Validator(validator),
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     elapsed = time.perf_counter() - started
     if not quiet:
         echo = click.echo
         source = ", ".join(str(p) for p in inputs) if inputs else f"bundled sample ({SAMPLE})"
+        if len(source) > 200:
+            source = f"{len(inputs)} inputs"
         echo(f"Built {source}")
         for label, count in result.counts:
             echo(f"  {label:<20} {count:>6}")
-        echo(f"  {'triples':<20} {len(result.graph):>6}")
+        echo(f"  {'triples':<20} {result.triples:>6}")
         if result.unresolved:
             echo(f"Unresolved mentions: {result.unresolved} (query them: ckg:UnresolvedMention)")
         else:
@@ -154,6 +208,10 @@ def build(
                 echo(format_result(res))
             if len(result.report.violations) > 20:
                 echo(f"... and {len(result.report.violations) - 20} more in validation.ttl")
+        if result.rejected:
+            echo(f"Rejected: {len(result.rejected)} input(s), not in the graph:")
+            for item in result.rejected:
+                echo(f"  {item.where}: {item.reason}")
         for path in result.outputs:
             echo(f"Wrote {path}")
         explorer = next((p for p in result.outputs if p.name == "explorer.html"), None)
@@ -161,14 +219,48 @@ def build(
             echo(f"Views in {explorer.parent}: open {explorer.name} in a browser; the .graphml and .gexf open in Gephi, yEd or Cytoscape")
         for note in result.notes:
             echo(f"Note: {note}")
-        echo(f"Took {elapsed:.2f} s")
-    sys.exit(EXIT_OK if result.conforms else EXIT_VIOLATIONS)
+        cached = result.conferences - result.mapped
+        echo(f"Took {elapsed:.2f} s" + (f" ({cached} conference(s) from the cache)" if cached > 0 else ""))
+    if not result.conforms:
+        sys.exit(EXIT_VIOLATIONS)
+    sys.exit(EXIT_REJECTED if result.rejected else EXIT_OK)
 
 
-def _progress(items):
-    """Show a progress bar on stderr while transcripts are parsed."""
-    with click.progressbar(list(items), label="Parsing", file=sys.stderr, show_pos=True) as bar:
-        yield from bar
+class _progress_reporter:
+    """Report conferences done on stderr: a bar on a terminal, else a log line every 5%."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.started = time.perf_counter()
+        self.logged = -1
+        self.done = 0
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, where: str) -> None:
+        self.done = done
+        if total < 2:
+            return
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="Conferences", file=sys.stderr, show_pos=True, show_eta=True, item_show_func=lambda _: self._rate())
+                self.bar.__enter__()
+            self.bar.update(1, where)
+            return
+        step = max(1, total // 20)
+        if done == total or done // step > self.logged:
+            self.logged = done // step
+            elapsed = time.perf_counter() - self.started
+            left = elapsed / done * (total - done) if done else 0.0
+            click.echo(f"cyberkg: {done}/{total} conferences, {self._rate()}, about {left:.0f} s left", err=True)
+
+    def _rate(self) -> str:
+        elapsed = time.perf_counter() - self.started
+        return f"{self.done / elapsed:.1f}/s" if elapsed > 0 else ""
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @cli.command()
@@ -387,9 +479,15 @@ def serve(store: Path, port: int) -> None:
     os.execv(command[0], command)
 
 
+def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
+    """SIGTERM: unwind like an exception, so staging folders and temporaries are removed."""
+    raise SystemExit(EXIT_TERMINATED)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn cyberkg's errors into one line and an exit code (see the module docstring)."""
     args = sys.argv[1:] if argv is None else argv
+    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
     try:
         cli.main(args=args, prog_name="cyberkg", standalone_mode=False)
     except SystemExit as exc:
@@ -397,6 +495,9 @@ def main(argv: list[str] | None = None) -> int:
     except QueryRefusedError as exc:
         click.echo(f"cyberkg: refused: {exc}", err=True)
         return EXIT_REFUSED
+    except OutputError as exc:
+        click.echo(f"cyberkg: error: {exc}", err=True)
+        return EXIT_WRITE
     except CyberkgError as exc:
         click.echo(f"cyberkg: error: {exc}", err=True)
         return EXIT_USAGE
@@ -413,7 +514,16 @@ def main(argv: list[str] | None = None) -> int:
         message = " ".join(str(exc).split()) or "no message"
         click.echo(f"cyberkg: internal error: {type(exc).__name__}: {message} (run with --debug for the traceback)", err=True)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return EXIT_OK
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 __all__ = ["cli", "main"]

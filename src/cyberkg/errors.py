@@ -42,3 +42,16 @@ class QueryRefusedError(QueryError):
 
 class StoreError(CyberkgError):
     """A triple store or SPARQL endpoint cannot be loaded, reached or served."""
+
+
+class OutputError(CyberkgError):
+    """The outputs cannot be written: the folder is not writable, a target is in the way, the disk is full.
+
+    >>> str(OutputError("out/graph.ttl", "No space left on device"))
+    'cannot write out/graph.ttl: No space left on device'
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"cannot write {where}: {problem}")

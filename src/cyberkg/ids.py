@@ -132,6 +132,10 @@ class Minter:
     def period(self, label: str) -> URIRef:
         return self._iri("period", slug(label))
 
+    def merge(self, node: str) -> URIRef:
+        """The record of a node stated by several conferences and merged by key."""
+        return self._iri("merge", _short(node.removeprefix(self.base)))
+
     def validation_report(self) -> URIRef:
         return self._iri("validation")
 

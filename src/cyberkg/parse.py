@@ -94,6 +94,15 @@ def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
         InputError: the path is missing, not a regular file, empty,
             binary, cannot be decoded, or holds no text.
     """
+    return parse_bytes(read_file(path), name=path.name, where=str(path), encoding=encoding)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a transcript file; devices, FIFOs and sockets are refused, never read.
+
+    Raises:
+        InputError: the path is missing, a folder, not a regular file, or cannot be read.
+    """
     where = str(path)
     try:
         info = path.stat()
@@ -106,10 +115,9 @@ def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(where, "is not a regular file (a device, pipe or socket); give a transcript file")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror or exc})") from None
-    return parse_bytes(data, name=path.name, where=where, encoding=encoding)
 
 
 def parse_bytes(data: bytes, *, name: str, where: str | None = None, encoding: str | None = None) -> Transcript:

@@ -1,34 +1,39 @@
 """The whole job, stage by stage: parse → resolve → rdf → validate → export.
 
-:func:`build` reads every input before it writes anything, so bad input
-leaves nothing half-written; it writes each output to a temporary file and
-moves it into place.
+:func:`build` runs it as map/reduce over conferences (:mod:`cyberkg.corpus`):
+it reads and groups every input before it maps any, maps each conference on
+its own (in processes, on Dask, or from the cache), merges what conferences
+share, and writes the outputs as one set (:mod:`cyberkg.export.outputs`), so
+bad input or a failed write leaves nothing half-written.
+:func:`build_graph` is the same stages in memory, for one graph in a library call.
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
-from .entities import Conference, normalise_key
+from .corpus import Page, Progress, Rejected, Settings, group_heads, page_head
+from .entities import Conference
 from .errors import InputError, UsageError
 from .export.bundle import VIEWS_FOLDER, default_views
+from .export.outputs import OutputSet
 from .export.rdf import serialize
 from .ids import check_base
 from .model import Transcript
-from .parse import parse_bytes, read_transcript
-from .rdf import to_graph
+from .parse import read_file
+from .rdf import conference_keys, to_graph
 from .relate import relate
 from .resolve import resolve
 from .resources import SAMPLE, sample_file
-from .validate import DEFAULT_VALIDATOR, ValidationReport, Validator, report_graph, validate
-from .vocab import CKG, DEFAULT_BASE, ORG, RDF, SCHEMA
+from .validate import DEFAULT_VALIDATOR, ValidationReport, Validator, report_graph
+from .vocab import CKG, DEFAULT_BASE, ORG, SCHEMA
 
 #: Suffixes of files taken as transcripts when a folder is given.
 TRANSCRIPT_SUFFIXES = (".txt",)
@@ -54,32 +59,27 @@ SUMMARY_CLASSES = (
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build made and where it wrote it."""
+    """What a build made, where it wrote it, and what it left out."""
 
-    conferences: tuple[Conference, ...]
-    graph: Graph
     report: ValidationReport
     counts: tuple[tuple[str, int], ...]
+    triples: int
     outputs: tuple[Path, ...]
     notes: tuple[str, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    unresolved: int = 0
+    figures: int = 0  # figures (observations) the conferences state
+    rejected_figures: int = 0  # numbers found not to be figures (ordinals, dates, rhetorical counts...)
+    mapped: int = 0  # conferences mapped by this build; the others came from the cache
+    timings: tuple[tuple[str, float], ...] = ()  # seconds by stage, summed over conferences
 
     @property
     def conforms(self) -> bool:
         return self.report.conforms
 
     @property
-    def unresolved(self) -> int:
-        return sum(len(c.unresolved) for c in self.conferences)
-
-    @property
-    def figures(self) -> int:
-        """How many figures (observations) the conferences state."""
-        return sum(len(f.figures) for c in self.conferences for f in c.figures)
-
-    @property
-    def rejected_figures(self) -> int:
-        """How many numbers were found not to be figures (ordinals, dates, rhetorical counts...)."""
-        return sum(len(f.rejected) for c in self.conferences for f in c.figures)
+    def conferences(self) -> int:
+        return dict(self.counts).get("conferences", 0)
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
@@ -102,34 +102,16 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def read_inputs(
-    paths: Sequence[Path],
-    *,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
-    encoding: str | None = None,
-) -> list[Transcript]:
-    """Parse every input (decoded from ``encoding``, or detected), or the bundled sample when ``paths`` is empty."""
-    if not paths:
-        return [parse_bytes(sample_file().read_bytes(), name=SAMPLE)]
-    files = collect_inputs(paths)
-    iterate = progress(files) if progress is not None else files
-    return [read_transcript(p, encoding=encoding) for p in iterate]
-
-
 def group_pages(transcripts: Sequence[Transcript], *, one_conference: bool = False) -> list[list[Transcript]]:
-    """Group transcripts into conferences: consecutive inputs with the same title are pages of one.
+    """Group transcripts into conferences, as a build does (see :func:`cyberkg.corpus.group_heads`).
 
-    With ``one_conference``, every input is a page of a single conference.
+    Pages join only when their text says so: the same title and date, or a
+    continuation page with the title of one conference. With
+    ``one_conference``, every input is a page of a single conference.
     """
-    if one_conference:
-        return [list(transcripts)] if transcripts else []
-    groups: list[list[Transcript]] = []
-    for t in transcripts:
-        if groups and normalise_key(groups[-1][0].title.text) == normalise_key(t.title.text):
-            groups[-1].append(t)
-        else:
-            groups.append([t])
-    return groups
+    heads = [page_head(t) for t in transcripts]
+    groups, _ = group_heads(heads, [t.source.name for t in transcripts], one_conference=one_conference)
+    return [[transcripts[i] for i in group] for group in groups]
 
 
 def build_graph(
@@ -138,7 +120,7 @@ def build_graph(
     """Resolve transcripts, page groups by conference, and map them to one graph."""
     groups = group_pages(transcripts, one_conference=one_conference)
     conferences = tuple(relate(resolve(pages)) for pages in groups)
-    return conferences, to_graph(conferences, base=check_base(base))
+    return conferences, to_graph(conferences, base=check_base(base), keys=conference_keys(conferences))
 
 
 def build(
@@ -147,62 +129,211 @@ def build(
     out: Path,
     base: str = DEFAULT_BASE,
     one_conference: bool = False,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Progress | None = None,
     views: bool = True,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    cache: Path | None = None,
+    use_cache: bool = True,
     encoding: str | None = None,
     validator: Validator = DEFAULT_VALIDATOR,
 ) -> BuildResult:
-    """Build the graph of ``inputs`` (the sample when empty) into folder ``out``.
+    """Build the graph of ``inputs`` (the sample when empty) into folder ``out``, conference by conference.
 
-    Writes ``out/graph.ttl`` and ``out/validation.ttl``, and with ``views``
-    the default views into ``out/views/``. Violations do not raise: they are
-    in the returned report, and every file is written. ``validator`` names
-    the SHACL engine (pyshacl is the validator of record).
+    Writes ``graph.ttl``, ``graph.nq`` (one named graph per conference),
+    ``validation.ttl`` and, with ``views``, the default views into
+    ``out/views/``, all moved into place together (see
+    :mod:`cyberkg.export.outputs`). Violations do not raise: they are in the
+    returned report. An input that cannot be built is left out and listed in
+    ``rejected``; when no input can be built, nothing is written.
+
+    Args:
+        jobs: how many processes map conferences.
+        scheduler: the address of a Dask scheduler to map on instead (``tcp://host:port``).
+        cache: the folder of the build cache (default ``out/.cyberkg-cache``).
+        use_cache: without it, results go to a temporary cache removed after the build.
+        progress: called as ``progress(done, total, input)`` after each conference.
+        encoding: the encoding of the inputs (default: detected; see :func:`cyberkg.parse.parse_bytes`).
+        validator: the SHACL engine (pyshacl is the validator of record; both run the same shapes).
 
     Raises:
-        InputError: an input is missing, empty, binary or holds no transcript.
+        InputError: a path is missing, or no input holds a transcript that builds.
         UsageError: ``out`` is a file, or ``base`` is not a usable IRI.
+        OutputError: the outputs or the cache cannot be written.
     """
+    from .corpus import (
+        CACHE_FOLDER,
+        BuildCache,
+        ConferenceResult,
+        SharedTable,
+        Task,
+        cache_key,
+        combine_reports,
+        group_heads,
+        merge_shared,
+        reconciled_results,
+        restore_quotes,
+        run_map,
+        scan_pages,
+        validate_merged,
+    )
+
     check_base(base)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
-    transcripts = read_inputs(inputs, progress=progress, encoding=encoding)
-    conferences, graph = build_graph(transcripts, base=base, one_conference=one_conference)
-    report = validate(graph, validator=validator)
-    outputs = _write_all(
-        out,
-        {
-            "graph.ttl": serialize(graph, "turtle"),
-            "validation.ttl": serialize(report_graph(report, base=base), "turtle"),
-        },
+    settings = Settings(base=base, encoding=encoding, validator=validator.value)
+    clock = time.perf_counter
+    t0 = clock()
+    pages, rejected, notes = read_pages(inputs)
+    jobs = max(1, jobs)
+    with tempfile.TemporaryDirectory(prefix="cyberkg-cache-") as scratch:
+        store = BuildCache(cache if cache is not None else (out / CACHE_FOLDER if use_cache else Path(scratch)))
+        heads, scanned = [], []
+        for page, head in zip(pages, scan_pages(pages, store=store, jobs=jobs, scheduler=scheduler, encoding=encoding)):
+            if isinstance(head, Rejected):
+                rejected.append(head)
+            else:
+                heads.append(head)
+                scanned.append(page)
+        if not scanned:
+            first = rejected[0]
+            raise InputError(first.where, first.reason)
+        groups, group_notes = group_heads(heads, [p.where for p in scanned], one_conference=one_conference)
+        notes += group_notes
+        keys = Counter((heads[g[0]].date, heads[g[0]].title) for g in groups)
+        tasks = [Task(tuple(scanned[i] for i in g), keys[(heads[g[0]].date, heads[g[0]].title)] > 1) for g in groups]
+        t1 = clock()
+        results, mapped = run_map(tasks, settings, store=store, jobs=jobs, scheduler=scheduler, progress=progress)
+        # Pages can date a conference that its first page leaves undated: keys that still meet are made distinct.
+        iris = Counter(r.iri for r in results if isinstance(r, ConferenceResult))
+        again = [i for i, r in enumerate(results) if isinstance(r, ConferenceResult) and iris[r.iri] > 1 and not tasks[i].distinct]
+        if again:
+            for i in again:
+                tasks[i] = Task(tasks[i].pages, True)
+            redone, more = run_map([tasks[i] for i in again], settings, store=store, jobs=jobs, scheduler=scheduler)
+            for i, result in zip(again, redone):
+                results[i] = result
+            mapped += more
+        t2 = clock()
+        built: list[tuple[ConferenceResult, str]] = []
+        for task, result in zip(tasks, results):
+            if isinstance(result, ConferenceResult):
+                built.append((result, cache_key(task.pages, settings, distinct=task.distinct)))
+            else:
+                rejected += [Rejected(where, result.reason) for where, _ in result.sources]
+        if not built:
+            first = rejected[0]
+            raise InputError(first.where, first.reason)
+        built.sort(key=lambda item: item[0].sort_key)
+        table = SharedTable()
+        for result, _ in built:
+            table.add(result.iri, result.shared)
+        merged = merge_shared(table, base)
+        del table
+        reports, aside = reconciled_results((r.report for r, _ in built), base)
+        spanning = validate_merged(merged, again={r.focus for r in aside}, store=store, validator=validator.value)
+        report = combine_reports([*reports, restore_quotes(spanning, aside)])
+        t3 = clock()
+        notes += [note for r, _ in built for note in r.notes]
+        if merged.relabelled:
+            notes.append(f"{merged.relabelled} shared node(s) were spelled differently in different conferences: the most used spelling is the label, the others skos:altLabel")
+        if merged.conflicts:
+            notes.append(f"{merged.conflicts} single-valued propert(ies) of shared nodes differed between conferences: the value most conferences state was kept")
+        with OutputSet(out) as outset:
+            triples = _write_graphs(outset, [r for r, _ in built], [k for _, k in built], store, merged, base)
+            outset.write("validation.ttl", serialize(report_graph(report, base=base), "turtle"))
+            if views:
+                notes += _write_views(outset, triples)
+            outputs = outset.commit(replace_folders=(VIEWS_FOLDER,))
+        t4 = clock()
+
+    counts: Counter = Counter()
+    for result, _ in built:
+        counts.update(dict(result.counts))
+    for node_types in merged.types.values():
+        counts.update(node_types)
+    stage: Counter = Counter()
+    for result, _ in built:
+        stage.update(dict(result.timings))
+    timings = (("scan", t1 - t0), *sorted(stage.items(), key=lambda kv: _STAGES.index(kv[0])), ("map (wall)", t2 - t1), ("merge", t3 - t2), ("write", t4 - t3))
+    return BuildResult(
+        report=report,
+        counts=tuple((label, counts[str(cls)]) for label, cls in SUMMARY_CLASSES),
+        triples=triples,
+        outputs=outputs,
+        notes=tuple(notes),
+        rejected=tuple(sorted(rejected, key=lambda r: (r.where, r.reason))),
+        unresolved=sum(r.unresolved for r, _ in built),
+        figures=sum(r.figures for r, _ in built),
+        rejected_figures=sum(r.rejected_figures for r, _ in built),
+        mapped=mapped,
+        timings=timings,
     )
-    notes = tuple(note for t in transcripts for note in t.notes)
-    if views:
-        view_files = default_views(graph)
-        outputs += _write_all(out / VIEWS_FOLDER, dict(view_files.files))
-        notes += view_files.notes
-    return BuildResult(conferences, graph, report, count_classes(graph), outputs, notes)
 
 
-def count_classes(graph: Graph) -> tuple[tuple[str, int], ...]:
-    """How many nodes of each summary class the graph holds."""
-    typed = Counter(o for o in graph.objects(None, RDF.type))
-    return tuple((label, typed[cls]) for label, cls in SUMMARY_CLASSES)
+_STAGES = ("parse", "resolve", "rdf", "validate", "serialize")
+
+#: Views are drawn for graphs up to this many triples; beyond, a note says how to draw one.
+VIEWS_MAX_TRIPLES = 250_000
 
 
-def _write_all(out: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in files.items():
-        target = out / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out)
+def read_pages(inputs: Sequence[Path]) -> tuple[list[Page], list[Rejected], list[str]]:
+    """Read every input's bytes (the bundled sample when there is none); drop exact duplicates.
+
+    Returns the pages, the inputs that cannot be read, and notes on duplicates.
+
+    Raises:
+        InputError: a path does not exist, or a folder holds no transcript.
+    """
+    if not inputs:
+        return [Page(SAMPLE, SAMPLE, sample_file().read_bytes())], [], []
+    pages: list[Page] = []
+    rejected: list[Rejected] = []
+    notes: list[str] = []
+    seen: dict[str, Page] = {}
+    for path in collect_inputs(inputs):
+        where = str(path)
         try:
-            os.chmod(tmp, 0o644)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(target)
-    return tuple(written)
+            page = Page(where, path.name, read_file(path))
+        except InputError as exc:
+            rejected.append(Rejected(where, exc.problem))
+            continue
+        sha = page.sha256
+        if sha in seen:
+            notes.append(f"{where} has the same bytes as {seen[sha].where}: built once")
+            continue
+        seen[sha] = page
+        pages.append(page)
+    return pages, rejected, notes
+
+
+def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str) -> int:
+    """Stream graph.ttl and graph.nq: each conference's chunk in order, then the shared nodes; return the triple count."""
+    from .corpus import stream_chunks
+    from .export.chunks import TurtleBlocks, nquads
+
+    writer = TurtleBlocks(base)
+    triples = 0
+    with outset.open("graph.ttl") as ttl, outset.open("graph.nq") as nq:
+        ttl.write(writer.header().encode("utf-8"))
+        for result, (turtle, quads) in zip(results, stream_chunks(store, keys)):
+            ttl.write(turtle)
+            ttl.write(b"\n")
+            nq.write(quads)
+            triples += result.triples
+        shared = (*merged.triples, *merged.merges)
+        ttl.write(writer.blocks(shared).encode("utf-8"))
+        nq.write(nquads(shared, None).encode("utf-8"))
+        triples += len(shared)
+    return triples
+
+
+def _write_views(outset: OutputSet, triples: int) -> list[str]:
+    """Stage the default views of the built graph; return notes on what was skipped."""
+    if triples > VIEWS_MAX_TRIPLES:
+        return [f"views skipped: the graph has {triples:,} triples, more than {VIEWS_MAX_TRIPLES:,}; draw one with `cyberkg view --data OUT`"]
+    graph = Graph().parse(outset.staged("graph.ttl"), format="turtle")
+    view_files = default_views(graph)
+    for name, data in view_files.files:
+        outset.write(f"{VIEWS_FOLDER}/{name}", data)
+    return list(view_files.notes)

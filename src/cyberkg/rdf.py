@@ -80,19 +80,37 @@ def new_graph() -> Graph:
     return graph
 
 
-def conference_key(conference: Conference) -> str:
-    """The key of a conference: its date and title."""
+def conference_key(conference: Conference, *, distinct: bool = False) -> str:
+    """The key of a conference: its date and title.
+
+    With ``distinct``, the digest of its first page is added, which tells
+    apart two conferences with the same title on the same day (or undated).
+    """
     date = conference.held or conference.published
-    return f"{date[1].date.isoformat() if date else 'undated'} {conference.title.span.text}"
+    key = f"{date[1].date.isoformat() if date else 'undated'} {conference.title.span.text}"
+    return f"{key} {conference.sources[0].sha256[:12]}" if distinct else key
 
 
-def to_graph(conferences: Sequence[Conference], *, base: str) -> Graph:
-    """Map resolved conferences to RDF under the instance namespace ``base``."""
+def conference_keys(conferences: Sequence[Conference]) -> list[str]:
+    """The keys of ``conferences``, made distinct where two share a date and a title."""
+    plain = [conference_key(c) for c in conferences]
+    seen: dict[str, int] = {}
+    for key in plain:
+        seen[key] = seen.get(key, 0) + 1
+    return [conference_key(c, distinct=seen[key] > 1) for c, key in zip(conferences, plain)]
+
+
+def to_graph(conferences: Sequence[Conference], *, base: str, keys: Sequence[str] | None = None) -> Graph:
+    """Map resolved conferences to RDF under the instance namespace ``base``.
+
+    ``keys`` gives each conference's key (see :func:`conference_key`); by
+    default they are :func:`conference_keys`.
+    """
     graph = new_graph()
     graph.bind("id", base)
     mint = Minter(base)
-    for conference in conferences:
-        _add_conference(graph, mint, conference)
+    for conference, key in zip(conferences, keys if keys is not None else conference_keys(conferences)):
+        _add_conference(graph, mint, conference, key)
     return graph
 
 
@@ -104,11 +122,11 @@ def conference_graphs(conferences: Sequence[Conference], *, base: str) -> tuple[
     """
     mint = Minter(base)
     out = []
-    for conference in conferences:
+    for conference, key in zip(conferences, conference_keys(conferences)):
         graph = new_graph()
         graph.bind("id", base)
-        _add_conference(graph, mint, conference)
-        out.append((mint.conference(conference_key(conference)), graph))
+        _add_conference(graph, mint, conference, key)
+        out.append((mint.conference(key), graph))
     return tuple(out)
 
 
@@ -150,18 +168,19 @@ def split_by_conference(graph: Graph) -> tuple[tuple[URIRef, Graph], ...]:
     return tuple(parts)
 
 
-def _add_conference(g: Graph, mint: Minter, c: Conference) -> None:
+def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
     shas = [source.sha256 for source in c.sources]
-    ckey = conference_key(c)
     conf = mint.conference(ckey)
+    described: set[URIRef] = set()  # evidence nodes already described, without asking the graph
 
     def evidence(node: URIRef, items: Iterable[Evidence]) -> None:
         for item in items:
             sha, span = shas[item.page], item.span
             ev = mint.evidence(sha, span)
             g.add((node, CKG.evidence, ev))
-            if (ev, RDF.type, CKG.Evidence) in g:
+            if ev in described:
                 continue
+            described.add(ev)
             position = mint.selector(sha, span, "position")
             quote = mint.selector(sha, span, "quote")
             where = f"{span.start}-{span.end} of {c.sources[item.page].name}"

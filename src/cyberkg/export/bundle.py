@@ -1,7 +1,8 @@
 """Views as files: one view in one format, and the default set a build writes.
 
-Pictures need Graphviz, which is optional: when it is missing, the default
-set skips them and says so in a note instead of failing the build.
+Pictures need Graphviz, which is optional: when it is missing, or fails on
+a picture, the default set skips that picture and says so in a note instead
+of failing the build.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from ..errors import MissingToolError
+from ..errors import CyberkgError
 from .explorer import explorer_html
 from .formats import SUFFIXES, Format, render
 from .viewmodel import ViewKind
@@ -68,7 +69,7 @@ def default_views(graph: Graph) -> ViewFiles:
     for kind, fmt in DEFAULT_VIEWS:
         try:
             files.append((view_file_name(kind, fmt), render(views[kind], fmt, date=date)))
-        except MissingToolError as exc:
+        except CyberkgError as exc:  # Graphviz missing, failing or too slow: the picture is optional
             notes.append(f"skipped {view_file_name(kind, fmt)}: {exc}")
     files.append((EXPLORER_FILE, explorer_html(list(views.values()), sources=source_names(ix))))
     return ViewFiles(tuple(files), tuple(notes))

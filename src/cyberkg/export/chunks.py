@@ -1,0 +1,171 @@
+"""Triples as plain, picklable terms, and their Turtle blocks and N-Quads lines.
+
+A corpus build never holds the whole graph: each conference is written as a
+chunk of text in the map, and the reduce only concatenates chunks in a fixed
+order. So terms travel between processes as plain values (an IRI is a
+``str``, a literal a ``(lexical, language, datatype)`` tuple), and the writers
+here turn them into the same Turtle that :func:`cyberkg.export.rdf.turtle`
+writes for a whole graph, one subject block at a time, with a fixed set of
+prefixes so that blocks written in different processes fit together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from rdflib import Graph, Literal, URIRef
+
+from ..vocab import PREFIXES, RDF, XSD
+from .rdf import _CLASS_ORDER, _INTEGER_RE, _LOCAL_RE, _escape_iri, _natural, _quote
+
+#: A term: an IRI as ``str``, or a literal as ``(lexical, language, datatype)`` ("" when absent).
+Term = str | tuple[str, str, str]
+Triple = tuple[str, str, Term]
+
+TYPE = str(RDF.type)
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = str(XSD.string), str(XSD.integer), str(XSD.boolean)
+_RANK = {str(cls): i for i, cls in enumerate(_CLASS_ORDER)}
+
+
+def plain(term: object) -> Term:
+    """The plain form of an rdflib IRI or literal.
+
+    >>> plain(Literal(3))
+    ('3', '', 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if isinstance(term, Literal):
+        return (str(term), term.language or "", str(term.datatype) if term.datatype is not None else "")
+    if isinstance(term, URIRef):
+        return str(term)
+    raise ValueError(f"cannot write {term!r}: cyberkg graphs have no blank nodes")
+
+
+def plain_triples(graph: Graph) -> list[Triple]:
+    """Every triple of ``graph`` in plain form."""
+    return [(str(s), str(p), plain(o)) for s, p, o in graph]
+
+
+def nt_term(term: Term) -> str:
+    """A term in N-Triples / N-Quads syntax.
+
+    >>> nt_term(("a\\nb", "", ""))
+    '"a\\\\nb"'
+    """
+    if isinstance(term, str):
+        return f"<{_iri_text(term)}>"
+    lexical, language, datatype = term
+    text = '"' + lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+    if language:
+        return f"{text}@{language}"
+    if datatype and datatype != _XSD_STRING:
+        return f"{text}^^<{_escape_iri(datatype)}>"
+    return text
+
+
+def nquads(triples: Iterable[Triple], graph_iri: str | None) -> str:
+    """N-Quads of ``triples`` in the named graph ``graph_iri`` (the default graph when ``None``), in a fixed order.
+
+    Written by pyoxigraph: on a conference of 4,000 triples it takes a third
+    of the time of :func:`nt_term` lines joined in Python, conversion included.
+    """
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
+    iris: dict[str, ox.NamedNode] = {}
+
+    def node(term: Term):
+        if isinstance(term, str):
+            named = iris.get(term)
+            if named is None:
+                named = iris[term] = ox.NamedNode(term)
+            return named
+        lexical, language, datatype = term
+        if language:
+            return ox.Literal(lexical, language=language)
+        return ox.Literal(lexical, datatype=node(datatype) if datatype else None)
+
+    ordered = sorted(triples, key=lambda t: (t[0], t[1], t[2] if isinstance(t[2], str) else "\x00".join(t[2])))
+    quads = [ox.Quad(node(s), node(p), node(o), graph) for s, p, o in ordered]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8") if quads else ""
+
+
+class TurtleBlocks:
+    """Writes subject blocks of Turtle with cyberkg's prefixes and ``id:`` for the instance base."""
+
+    def __init__(self, base: str) -> None:
+        self.prefixes: tuple[tuple[str, str], ...] = (*((p, str(ns)) for p, ns in PREFIXES), ("id", base))
+        self._by_length = sorted(self.prefixes, key=lambda item: -len(item[1]))
+        self._names: dict[str, str] = {}  # IRIs recur (predicates, classes, shared nodes): write each once
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes) + "\n"
+
+    def name(self, iri: str) -> str:
+        known = self._names.get(iri)
+        if known is not None:
+            return known
+        for prefix, ns in self._by_length:
+            if iri.startswith(ns) and _LOCAL_RE.fullmatch(iri[len(ns) :]):
+                written = f"{prefix}:{iri[len(ns):]}"
+                break
+        else:
+            written = f"<{_iri_text(iri)}>"
+        if len(self._names) < 100_000:
+            self._names[iri] = written
+        return written
+
+    def term(self, term: Term) -> str:
+        if isinstance(term, str):
+            return self.name(term)
+        lexical, language, datatype = term
+        quoted = _quote(lexical)
+        if language:
+            return f"{quoted}@{language}"
+        if not datatype or datatype == _XSD_STRING:
+            return quoted
+        if datatype == _XSD_INTEGER and _INTEGER_RE.fullmatch(lexical):
+            return lexical
+        if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
+            return lexical
+        return f"{quoted}^^{self.name(datatype)}"
+
+    def block(self, subject: str, predicates: Mapping[str, Iterable[Term]]) -> str:
+        """One subject with its predicates and objects, sorted as the whole-graph writer sorts them."""
+        lines = []
+        for p in sorted(predicates, key=lambda p: (p != TYPE, p)):
+            objects = sorted(predicates[p], key=_object_key)
+            verb = "a" if p == TYPE else self.name(p)
+            lines.append(f"    {verb} " + ",\n        ".join(self.term(o) for o in objects))
+        return self.name(subject) + "\n" + " ;\n".join(lines) + " .\n"
+
+    def blocks(self, triples: Iterable[Triple], *, types: Mapping[str, Sequence[str]] | None = None) -> str:
+        """Blocks of every subject in ``triples``, ordered by class (as :data:`_CLASS_ORDER`) then name.
+
+        ``types`` gives the classes of subjects whose ``rdf:type`` is not among ``triples``.
+        """
+        subjects: dict[str, dict[str, list[Term]]] = {}
+        for s, p, o in triples:
+            subjects.setdefault(s, {}).setdefault(p, []).append(o)
+        types = types or {}
+
+        def rank(subject: str) -> tuple[int, list[str | int]]:
+            classes = subjects[subject].get(TYPE) or types.get(subject, ())
+            first = min((_RANK.get(t, len(_RANK)) for t in classes if isinstance(t, str)), default=len(_RANK) + 1)
+            return (first, _natural(subject))
+
+        return "\n".join(self.block(s, subjects[s]) for s in sorted(subjects, key=rank))
+
+
+_PLAIN_IRI_RE = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
+
+
+def _iri_text(iri: str) -> str:
+    """``iri`` escaped for ``<...>``: most IRIs need nothing, and a regular expression tells it fast."""
+    return iri if _PLAIN_IRI_RE.fullmatch(iri) else _escape_iri(iri)
+
+
+def _object_key(term: Term) -> tuple[bool, str, str]:
+    if isinstance(term, str):
+        return (False, term, "")
+    return (True, term[0], term[2])

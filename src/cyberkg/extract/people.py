@@ -149,6 +149,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
     if stop:
         rest = rest.sub(0, stop.start())
+    if m.group(0).rstrip() != "of" and any(_where(rest)):
+        return None  # "President of the United States": a title with its country or body, no name in it
     words = list(re.finditer(r"\S+", rest.text))
     if len(words) < 2 or len(words) > 6:
         return None

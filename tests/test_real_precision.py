@@ -49,3 +49,27 @@ def test_time_span_is_the_period_of_the_figure_it_frames(said, label):
 
 def test_half_of_something_is_still_a_fraction():
     assert [f.span.text for f in _figures("Half of the bridges are new.").figures] == ["Half"]
+
+
+# ---------------------------------------------------------------- rhetorical list counts
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The plan is really three sections.",
+        "It has three components.",
+        "I will speak in two parts.",
+        "We sorted the work into four buckets.",
+        "There are five pillars to it.",
+        "The harbour deal has three prongs.",
+    ],
+)
+def test_small_count_of_a_list_noun_is_rhetorical(said):
+    found = _figures(said)
+    assert not found.figures
+    assert RejectReason.RHETORICAL in {r.reason for r in found.rejected}
+
+
+def test_digits_of_a_list_noun_are_still_a_figure():
+    assert [f.span.text for f in _figures("The harbour has 12 sections.").figures] == ["12 sections"]

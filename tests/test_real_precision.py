@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cyberkg.extract.figures import RejectReason, extract_figures
+from cyberkg.extract.roster import parse_post
+from cyberkg.model import Kind, Span
 from cyberkg.parse import parse_transcript
+from cyberkg.resolve import resolve
 
 
 def _figures(said: str, *, dated: bool = False):
@@ -73,3 +76,70 @@ def test_small_count_of_a_list_noun_is_rhetorical(said):
 
 def test_digits_of_a_list_noun_are_still_a_figure():
     assert [f.span.text for f in _figures("The harbour has 12 sections.").figures] == ["12 sections"]
+
+
+# ---------------------------------------------------------------- posts with a body or modifier before the title
+
+
+def _posts(text: str) -> set[tuple[str, str, str | None]]:
+    """(holder name, title, body name) of every post."""
+    conference = resolve(parse_transcript(text))
+    names = {e.key: e.name for e in conference.entities}
+    return {(names[p.holder], p.title, names.get(p.organization) if p.organization else None) for p in conference.posts}
+
+
+def _briefing(said: str) -> str:
+    return f"Briefing on harbour works\n\nAnna Berg:\n\n{said}\n"
+
+
+def test_modifier_before_the_body_belongs_to_the_title():
+    posts = _posts(_briefing("Acting FBI Director Ann Fox and Deputy Water Bureau Director Li Wei came."))
+    assert ("Ann Fox", "acting director", "Federal Bureau of Investigation") in posts
+    assert ("Li Wei", "deputy director", "Water Bureau") in posts
+
+
+@pytest.mark.parametrize(
+    ("headline", "post"),
+    [
+        ("Press Briefing by ABC Coordinator for Harbour Safety Tom Hale", ("Tom Hale", "coordinator for harbour safety", "ABC")),
+        ("Press Briefing by Acting FBI Director Tom Hale", ("Tom Hale", "acting director", "Federal Bureau of Investigation")),
+    ],
+)
+def test_headline_body_before_the_title(headline, post):
+    assert post in _posts(f"{headline}\n\nMR. HALE: Good afternoon.\n")
+
+
+# ---------------------------------------------------------------- a "for <portfolio>" tail is part of the title
+
+
+def test_appositive_title_keeps_its_portfolio():
+    text = (
+        "Press Briefing by Press Secretary Anna Berg\n\n"
+        "MS. BERG: With me is Tom Hale, Deputy National Security Advisor for Harbour Affairs, who will speak.\n\n"
+        "MR. HALE: Thanks, Anna.\n"
+    )
+    assert ("Tom Hale", "deputy national security advisor for harbour affairs", None) in _posts(text)
+
+
+def test_portfolio_tail_naming_a_body_stays_a_body():
+    seg = "Special Envoy for Climate of the Water Bureau"
+    post = parse_post(seg, Span.of(seg, 0, len(seg)))
+    assert (post.title_text, post.body.text) == ("special envoy for climate", "Water Bureau")
+
+
+# ---------------------------------------------------------------- several briefers with "of <ACRONYM>" titles
+
+
+def test_headline_with_several_briefers_and_acronym_bodies():
+    text = (
+        "Press Gaggle by Press Secretary Anna Berg, Federal Controller of ABC Tom Hale, and Principal Deputy Director of XYZ Li Wei\n\n"
+        "MS. BERG: Good afternoon. The Federal Controller for the Harbour Office is here.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert _posts(text) >= {
+        ("Anna Berg", "press secretary", None),
+        ("Tom Hale", "federal controller", "ABC"),
+        ("Li Wei", "principal deputy director", "XYZ"),
+    }
+    bodies = {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
+    assert bodies == {"ABC", "XYZ", "Harbour Office"}

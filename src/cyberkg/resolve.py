@@ -73,7 +73,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
                 portfolios.append((p, pkey, mention))
                 continue
             org_key = table.add_org(mention.body, p)[0] if mention.body is not None else None
-            _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
+            _add_post(posts, pkey, mention.title_text, org_key, Evidence(p, mention.span))
     for p, pkey, mention in portfolios:
         org_key = _portfolio_body(table, p, mention.title.text, mention.body)
         _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
@@ -282,7 +282,7 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
                 key = normalise_key(full)
                 table.add(Kind.PERSON, key, full, None)
                 for post in _appositive_posts(page, full):
-                    _add_post(posts, key, post.title.text, None, Evidence(p, post.span))
+                    _add_post(posts, key, post.title_text, None, Evidence(p, post.span))
     if key is None:
         key = normalise_key(name)
         table.add(Kind.PERSON, key, caps_display(name), None)
@@ -407,11 +407,12 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
     evidence runs from the body or title to the name or body after it.
     """
     org_key = table.add_org(m.body, page)[0] if m.body is not None else None
-    parts = [s for s in (m.title, m.span, m.body) if s is not None]
+    parts = [s for s in (m.title_modifier, m.title, m.span, m.body) if s is not None]
     evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
+    lead = m.title_modifier.text + " " if m.title_modifier is not None else ""
     for title in re.split(r"\s+and\s+", m.title.text.strip()):
         if title.lower() not in word_set("address_titles"):  # "Comrade X" holds no post
-            _add_post(posts, holder, title, org_key, evidence, country=m.country)
+            _add_post(posts, holder, lead + title, org_key, evidence, country=m.country)
 
 
 def _resolve_unknown(

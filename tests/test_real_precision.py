@@ -143,3 +143,28 @@ def test_headline_with_several_briefers_and_acronym_bodies():
     }
     bodies = {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
     assert bodies == {"ABC", "XYZ", "Harbour Office"}
+
+
+# ---------------------------------------------------------------- a titled surname takes the full name said elsewhere
+
+
+def _person_names(said: str) -> set[str]:
+    conference = resolve(parse_transcript(_briefing(said)))
+    return {e.name for e in conference.entities if e.kind is Kind.PERSON}
+
+
+def test_titled_surname_merges_into_the_one_full_name_said():
+    said = "We welcome his nominee, Tom Hale. Administrator Hale will start soon."
+    assert _person_names(said) == {"Anna Berg", "Tom Hale"}
+    assert ("Tom Hale", "administrator", None) in _posts(_briefing(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We thank Tom Hale and Ann Hale. Administrator Hale will start soon.",  # two full names: no guess
+        "Administrator Hale will start soon.",  # no full name at all
+    ],
+)
+def test_titled_surname_stays_alone_without_one_full_name(said):
+    assert "Hale" in _person_names(said)

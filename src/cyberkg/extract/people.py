@@ -55,7 +55,7 @@ def _title_re() -> re.Pattern[str]:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Every word of every title, capitalised: none of them is part of a name."""
     words = {w for t in read_list("person_titles") for w in re.split(r"[\s-]+", t)}
     return frozenset(w for w in words | set(_MODIFIER_WORDS) if w[:1].isupper() and w != "of")
@@ -185,7 +185,7 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     for w in words:
         if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None
-        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in _title_words():
+        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in title_words():
             return None  # "Secretary General" is a title, "Director FBI" no name
     return start + len(piece), of_body
 

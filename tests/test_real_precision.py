@@ -168,3 +168,24 @@ def test_titled_surname_merges_into_the_one_full_name_said():
 )
 def test_titled_surname_stays_alone_without_one_full_name(said):
     assert "Hale" in _person_names(said)
+
+
+# ---------------------------------------------------------------- named rooms and grounds are places
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The leaders met in the Oval Office and then in the Roosevelt Room.",
+        "She will speak in the Rose Garden, not the East Room.",
+        "They gathered in the Situation Room.",
+    ],
+)
+def test_named_place_is_no_body(said):
+    conference = resolve(parse_transcript(_briefing(said)))
+    assert not [e.name for e in conference.entities if e.kind is Kind.ORGANIZATION]
+
+
+def test_body_with_a_place_like_head_is_still_a_body():
+    conference = resolve(parse_transcript(_briefing("The Harbour Office will open.")))
+    assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {"Harbour Office"}

@@ -94,6 +94,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             if person.body is not None:  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
                 out.extend(_type_phrase(source, Phrase(person.body, None, None)))
         return out
+    if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
+        return []
     body = body_after_title(phrase.span)
     if body is not None:  # "the Chief Clerk for the Water Bureau": a post, and the body it is in
         return _type_phrase(source, Phrase(body, None, None))

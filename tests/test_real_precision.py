@@ -189,3 +189,18 @@ def test_named_place_is_no_body(said):
 def test_body_with_a_place_like_head_is_still_a_body():
     conference = resolve(parse_transcript(_briefing("The Harbour Office will open.")))
     assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {"Harbour Office"}
+
+
+# ---------------------------------------------------------------- "U.S.-" opens a name
+
+
+@pytest.mark.parametrize(
+    ("said", "body"),
+    [
+        ("The U.S.-Ruritania Business Council met today.", "U.S.-Ruritania Business Council"),
+        ("The U.K.-Ruritania Harbour Council met today.", "U.K.-Ruritania Harbour Council"),
+    ],
+)
+def test_dotted_abbreviation_joined_by_a_hyphen_opens_a_name(said, body):
+    conference = resolve(parse_transcript(_briefing(said)))
+    assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {body}

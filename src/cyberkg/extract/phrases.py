@@ -18,7 +18,8 @@ from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
 # A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
-_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
+# "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 

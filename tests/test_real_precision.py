@@ -204,3 +204,17 @@ def test_body_with_a_place_like_head_is_still_a_body():
 def test_dotted_abbreviation_joined_by_a_hyphen_opens_a_name(said, body):
     conference = resolve(parse_transcript(_briefing(said)))
     assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {body}
+
+
+# ---------------------------------------------------------------- an acronym is a whole name before "on the"
+
+
+def test_acronym_before_on_the_does_not_join():
+    conference = resolve(parse_transcript(_briefing("The XYZ on the Harbour Office said so.")))
+    assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {"Harbour Office"}
+    assert "XYZ" in {u.evidence.span.text for u in conference.unresolved}  # an acronym never defined stays unresolved
+
+
+def test_committee_on_a_subject_still_joins():
+    conference = resolve(parse_transcript(_briefing("The Committee on Harbour Safety met.")))
+    assert "Committee on Harbour Safety" in {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}

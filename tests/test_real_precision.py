@@ -218,3 +218,25 @@ def test_acronym_before_on_the_does_not_join():
 def test_committee_on_a_subject_still_joins():
     conference = resolve(parse_transcript(_briefing("The Committee on Harbour Safety met.")))
     assert "Committee on Harbour Safety" in {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
+
+
+# ---------------------------------------------------------------- a headline acronym is the body whose initials it spells
+
+
+def test_headline_acronym_merges_into_the_body_it_spells():
+    text = (
+        "Press Gaggle by Press Secretary Anna Berg and Principal Deputy Director of XYC Li Wei\n\n"
+        "MS. BERG: The Xeno Yield Council said so.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION} == {"Xeno Yield Council"}
+    assert ("Li Wei", "principal deputy director", "Xeno Yield Council") in _posts(text)
+
+
+def test_acronym_spelled_by_two_bodies_stays_apart():
+    text = (
+        "Press Gaggle by Press Secretary Anna Berg and Principal Deputy Director of XYC Li Wei\n\n"
+        "MS. BERG: The Xeno Yield Council and the Xylo Yard Commission met.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert "XYC" in {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}

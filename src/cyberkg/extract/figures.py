@@ -448,9 +448,10 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     s, e = number.span.start, number.span.end
     if number.kind is NumberKind.FRACTION and _TIME_UNIT_AFTER_RE.match(text, e):
         return RejectReason.DATE  # "half an hour", "half a century": a length of time, no share of anything
-    if _TIME_UNIT_AFTER_RE.match(text, e) and (
-        _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
-    ):
+    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (
+        re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
+    )
+    if framing and _TIME_UNIT_AFTER_RE.match(text, e):
         return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
     if _inside(s, e, quoted) and not number.scaled:
         return RejectReason.NAME

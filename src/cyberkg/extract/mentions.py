@@ -90,7 +90,16 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if people:
         out = []
         for person in people:
-            out.append(EntityMention(Kind.PERSON, person.span, title=person.title, body=person.body, country=person.country, title_modifier=person.modifier))
+            out.append(
+                EntityMention(
+                    Kind.PERSON,
+                    person.span,
+                    title=person.title,
+                    body=person.body,
+                    country=person.country,
+                    title_modifier=person.modifier,
+                )
+            )
             if person.body is not None:  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
                 out.extend(_type_phrase(source, Phrase(person.body, None, None)))
         return out

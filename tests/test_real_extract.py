@@ -132,6 +132,14 @@ def test_portfolio_before_a_surname():
     }
 
 
+@pytest.mark.parametrize(
+    "said", ["The President of the United States will sign it.", "She thanked the Chairman of the Federal Reserve."]
+)
+def test_title_of_a_country_or_body_holds_no_name(said):
+    people = _people(_conference(said))
+    assert set(people) == {"Anna Berg"}, people
+
+
 def test_secretary_general_is_no_name():
     assert "General" not in _people(_conference("The Secretary General spoke."))
 

@@ -152,6 +152,7 @@ _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _M = r"(?:" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m not in {"june", "july", "may"} else "") for m in _MONTH_NAMES) + r")(?!\w)"
 _Y = r"(?:19|20)\d\d"
 _N = r"(?:\d{1,2}|" + "|".join(k for k in _SMALL if len(k) > 2) + r")"
+_SPAN_UNITS = r"(?:years?|months?|decades?|weeks?|days?|century|centuries)"  # "over the past N ...": an interval up to the day held
 _YR = rf"(?:{_Y}|this year|last year|next year|the previous year|the year before|the current year)"
 _FUTURE_RE = re.compile(r"(?i)\b(?:will|shall|plan(?:s|ned)? to|aim(?:s|ed)? to|expect(?:s|ed)?|target(?:s|ed)?|intend(?:s|ed)? to|going to)\b")
 _BASELINE_RE = re.compile(r"(?i)(?:compared\s+(?:with|to)|from|than|versus|vs\.?|against|over|relative\s+to)\s+(?:that\s+(?:of|in)\s+|(?:in|during)\s+)?$")
@@ -170,7 +171,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("quarter", rf"\b(?:in\s+|during\s+|for\s+)?(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<yr>{_YR}))?"),
         ("q_code", rf"\b(?:Q(?P<q1>[1-4])\s+(?P<y1>{_Y})|(?P<y2>{_Y})\s+Q(?P<q2>[1-4]))\b"),
         ("rel_quarter", r"\b(?:in\s+|during\s+)?(?P<w>this|last|next|the\s+previous)\s+quarter\b"),
-        ("past_n", rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{_N})\s+)?(?P<unit>years?|months?|decades?)"),
+        ("past_n", rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{_N}|half)[\s-]+)?(?P<unit>{_SPAN_UNITS})\b"),
+        ("n_since", rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<n>{_N})\s+(?P<unit>{_SPAN_UNITS})\b(?=\s+since\b)"),
         ("same", r"\b(?:in|during|over|for)\s+the\s+same\s+period(?!\s+(?:of\s+)?last\s+year)"),
         ("same_last", r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?last\s+year"),
         ("now", r"\b(?:now|currently|at\s+present|to\s+date|so\s+far|as\s+of\s+(?:now|today))\b"),
@@ -231,6 +233,20 @@ def _year(word: str | None, held: dt.date | None) -> int | None:
     if word == "next year":
         return held.year + 1
     return None
+
+
+def _span_start(held: dt.date, n_word: str | None, unit_word: str) -> dt.date:
+    """The first day of "the past N units" up to ``held``; "half" a century is fifty years."""
+    unit = unit_word.lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    if n_word and n_word.lower() == "half":
+        return _shift_years(held, -50) if unit == "century" else _shift_months(held, -6) if unit == "year" else held
+    n = _number(n_word) if n_word else 1
+    if unit in {"century", "decade", "year"}:
+        return _shift_years(held, -n * {"century": 100, "decade": 10, "year": 1}[unit])
+    if unit == "month":
+        return _shift_months(held, -n)
+    return held - dt.timedelta(days=n * (7 if unit == "week" else 1))
 
 
 def _number(word: str) -> int:
@@ -373,17 +389,10 @@ def _resolve(name: str, m: re.Match[str], held: dt.date | None, future: bool) ->
             q = (held.month - 1) // 3 + step
             year = held.year + q // 4
             return Period.quarter(year, q % 4 + 1), ref, None
-        if name == "past_n":
+        if name in {"past_n", "n_since"}:  # "over the past three years", "in the two weeks since ..."
             if held is None:
                 return None
-            n = _number(g["n"]) if g["n"] else 1
-            unit = g["unit"].lower().rstrip("s")
-            if unit == "decade":
-                start = _shift_years(held, -10 * n)
-            elif unit == "year":
-                start = _shift_years(held, -n)
-            else:
-                start = _shift_months(held, -n)
+            start = _span_start(held, g["n"], g["unit"])
             return Period.between(start, held), ref, (Period.day(start), Period.day(held))
         if name == "same":
             return Period.day(held or dt.date(1970, 1, 1)), PeriodRole.SAME_AS_BEFORE, None

@@ -299,10 +299,12 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
             by_short.setdefault((draft.kind, short), []).append(target)
     redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for target, draft in list(table.drafts.items()):
-        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target]
+        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target] or _spelled_by(table, target)
         if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
             continue
         into = table.drafts[longer[0]]
+        if longer == _spelled_by(table, target):  # "ABC" from a headline, "Alpha Beta Council" in the text
+            table.define_acronym(draft.name, longer[0])
         for form in draft.forms:
             if form not in into.forms:
                 into.forms.append(form)
@@ -319,6 +321,19 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
         table.acronyms[acronym] = redirect.get(target, target)
     return redirect
 
+
+
+def _spelled_by(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, str]]:
+    """The bodies whose initials a body named only by an acronym spells ("NSC" → "National Security Council")."""
+    draft = table.drafts[target]
+    name = draft.name
+    if target[0] is not Kind.ORGANIZATION or not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return []
+    return [
+        t
+        for t, d in table.drafts.items()
+        if t[0] is Kind.ORGANIZATION and t != target and len(d.name.split()) > 1 and initials(d.name) == name.lower()
+    ]
 
 
 def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:

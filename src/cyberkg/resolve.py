@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-from .dates import parse_clock
+from .dates import MONTHS, parse_clock
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
 from .extract.bodies import company_key_name
 from .extract.figures import extract_figures
@@ -26,11 +26,21 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
+from .extract.people import demonyms, title_words
 from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
-from .registry import Registry, find_org, initials_index, known, lookup_body, merge_short_forms, merge_surnames
+from .registry import (
+    Registry,
+    find_org,
+    initials_index,
+    known,
+    lookup_body,
+    merge_short_forms,
+    merge_surnames,
+    name_parts,
+)
 from .text import fold
 
 
@@ -74,7 +84,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
                 portfolios.append((p, pkey, mention))
                 continue
             org_key = table.add_org(mention.body, p)[0] if mention.body is not None else None
-            _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
+            _add_post(posts, pkey, mention.title_text, org_key, Evidence(p, mention.span))
     for p, pkey, mention in portfolios:
         org_key = _portfolio_body(table, p, mention.title.text, mention.body)
         _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
@@ -108,6 +118,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     redirect = merge_short_forms(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions)
+    _name_surnames(table, pages)
     redirect = merge_surnames(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SURNAME)
@@ -309,7 +320,7 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
                 key = normalise_key(full)
                 table.add(Kind.PERSON, key, full, None)
                 for post in _appositive_posts(page, full):
-                    _add_post(posts, key, post.title.text, None, Evidence(p, post.span))
+                    _add_post(posts, key, post.title_text, None, Evidence(p, post.span))
     if key is None:
         key = normalise_key(name)
         table.add(Kind.PERSON, key, caps_display(name), None)
@@ -351,20 +362,61 @@ def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
 
 def _full_name(page: Transcript, surname: str) -> str | None:
     """The full name the transcript gives someone it calls by ``surname`` ("Tom Hale" for "HALE")."""
-    if " " in surname.strip() or len(surname) < 2:
-        return None
-    pattern = re.compile(rf"\b([A-Z][a-z][\w'\-]*)\s+((?i:{re.escape(surname)}))\b")
-    stop = word_set("function_words") | word_set("sentence_openers")
     counts: dict[str, int] = {}
-    for m in pattern.finditer(page.folded):
-        first = m.group(1)
-        if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
-            continue
-        name = f"{first} {m.group(2)}"
+    for name, _ in _full_names(page, surname):
         counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     return max(sorted(counts), key=lambda n: counts[n])
+
+
+def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list[tuple[str, Span]]:
+    """Each "First Surname" the page writes for ``surname``, with its span.
+
+    ``strict`` keeps the surname's case and skips a "first name" that is a
+    title, demonym, month or portfolio word, or that runs on from the
+    capitalised words before it ("National Intelligence Hale").
+    """
+    if " " in surname.strip() or len(surname) < 2:
+        return []
+    last = re.escape(surname) if strict else rf"(?i:{re.escape(surname)})"
+    pattern = re.compile(rf"\b([A-Z][a-z][\w'\-]*)\s+({last})\b")
+    stop = word_set("function_words") | word_set("sentence_openers")
+    out = []
+    for m in pattern.finditer(page.folded):
+        first = m.group(1)
+        if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
+            continue
+        if strict and _not_a_first_name(page.folded, m.start(), first, stop):
+            continue
+        out.append((f"{first} {page.text[m.start(2) : m.end(2)]}", Span.of(page.text, m.start(), m.end())))
+    return out
+
+
+def _not_a_first_name(text: str, start: int, first: str, stop: frozenset[str]) -> bool:
+    if first in title_words() or first in demonyms() or first.lower() in MONTHS or first in word_set("portfolio_words"):
+        return True
+    before = re.search(r"([A-Z][\w'\-]*)\s+$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1) not in stop and before.group(1).lower() not in stop
+
+
+def _name_surnames(table: Registry, pages: list[Transcript]) -> None:
+    """Give a person called by a surname alone ("Governor Hale") the full name the text says once or more ("Tom Hale").
+
+    Only when every full name the conference writes with that surname is the
+    same one, and no one by that surname is known yet; the surname is then
+    merged into it (:func:`merge_surnames`).
+    """
+    people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
+    parts = {part for d in people for part in name_parts(d.name)}
+    for d in people:
+        if len(d.name.split()) != 1 or d.in_roster or d.spoke or d.name.casefold() in parts:
+            continue
+        found = [(p, name, span) for p, page in enumerate(pages) for name, span in _full_names(page, d.name, strict=True)]
+        if len({name for _, name, _ in found}) != 1:
+            continue
+        p, name, span = found[0]
+        table.add(Kind.PERSON, normalise_key(name), name, Evidence(p, span))
 
 
 def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:
@@ -434,11 +486,12 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
     evidence runs from the body or title to the name or body after it.
     """
     org_key = table.add_org(m.body, page)[0] if m.body is not None else None
-    parts = [s for s in (m.title, m.span, m.body) if s is not None]
+    parts = [s for s in (m.title_modifier, m.title, m.span, m.body) if s is not None]
     evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
+    lead = m.title_modifier.text + " " if m.title_modifier is not None else ""
     for title in re.split(r"\s+and\s+", m.title.text.strip()):
         if title.lower() not in word_set("address_titles"):  # "Comrade X" holds no post
-            _add_post(posts, holder, title, org_key, evidence, country=m.country)
+            _add_post(posts, holder, lead + title, org_key, evidence, country=m.country)
 
 
 def _resolve_unknown(

@@ -382,7 +382,8 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         if _inside(s, e, ranked):
             continue
         if _inside(s, e, blocked):
-            if number.kind is not NumberKind.FRACTION:  # "half" in "the first half" names the period
+            # "half" in "the first half" names the period; "the last half century" spans time
+            if number.kind is not NumberKind.FRACTION or _TIME_UNIT_AFTER_RE.match(ctx.text, e):
                 ctx.rejected.append(Rejected(number.span, RejectReason.DATE, ctx.turn))
             continue
         if number.kind is NumberKind.ORDINAL:
@@ -439,8 +440,19 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+_TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
+_SPAN_BEFORE_RE = re.compile(r"(?i)\bthe\s+(?:past|last|previous|next|coming)\s+$")
+
+
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
     s, e = number.span.start, number.span.end
+    if number.kind is NumberKind.FRACTION and _TIME_UNIT_AFTER_RE.match(text, e):
+        return RejectReason.DATE  # "half an hour", "half a century": a length of time, no share of anything
+    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (
+        re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
+    )
+    if framing and _TIME_UNIT_AFTER_RE.match(text, e):
+        return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
     if _inside(s, e, quoted) and not number.scaled:
         return RejectReason.NAME
     after = text[e : e + 30]

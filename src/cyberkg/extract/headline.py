@@ -223,7 +223,7 @@ def _speaker(
         name_text=name_text,
         post=view.span(source, post_start, post_end),
         title=view.span(source, mention.title.start, mention.title.end),
-        title_text=" ".join(mention.title.text.lower().split()),
+        title_text=mention.title_text,
         body=view.span(source, body.start, body.end) if body is not None else None,
         body_text=" ".join(body.text.split()) if body is not None else None,
     )

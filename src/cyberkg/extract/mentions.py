@@ -25,7 +25,7 @@ from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
 from .orgs import is_acronym
-from .people import people_in_phrase
+from .people import body_after_title, people_in_phrase
 from .phrases import Phrase, find_phrases, head_nouns
 
 
@@ -44,6 +44,7 @@ class EntityMention:
     owner: Span | None = None  # "Y" of "Y's X": the body X belongs to
     body: Span | None = None  # a person's post is in this body: "ABC Director Li Wei", "Li Wei of the ABC"
     country: str | None = None  # a person's post is of this country: "Icelandic Foreign Minister Li Wei"
+    title_modifier: Span | None = None  # "Acting" of "Acting ABC Director Li Wei": part of the title, written before the body
     weak: bool = False
 
 
@@ -89,10 +90,24 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if people:
         out = []
         for person in people:
-            out.append(EntityMention(Kind.PERSON, person.span, title=person.title, body=person.body, country=person.country))
+            out.append(
+                EntityMention(
+                    Kind.PERSON,
+                    person.span,
+                    title=person.title,
+                    body=person.body,
+                    country=person.country,
+                    title_modifier=person.modifier,
+                )
+            )
             if person.body is not None:  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
                 out.extend(_type_phrase(source, Phrase(person.body, None, None)))
         return out
+    if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
+        return []
+    body = body_after_title(phrase.span)
+    if body is not None:  # "the Chief Clerk for the Water Bureau": a post, and the body it is in
+        return _type_phrase(source, Phrase(body, None, None))
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
     words = phrase.words

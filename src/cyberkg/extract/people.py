@@ -24,6 +24,7 @@ from .phrases import Phrase
 
 _MODIFIER_WORDS = ("Deputy", "Vice", "Assistant", "Acting", "Executive", "Former", "Under", "Principal", "Senior", "Interim")
 _MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"
+_MODIFIER_LEAD_RE = re.compile(r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\-]*")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -36,11 +37,13 @@ class PersonMention:
     title: Span  # the title as written, modifiers included: "Acting Administrator"
     body: Span | None  # "of the X" after the name, or the body written before the title
     country: str | None = None  # "Ruritanian ..." → "Ruritania"
+    modifier: Span | None = None  # written before the body: "Acting" of "Acting ABC Director"
 
     @property
     def titles(self) -> tuple[str, ...]:
         """The posts the title names, lower case: "State Councilor and Foreign Minister" gives two."""
-        return tuple(t.strip().lower() for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
+        lead = self.modifier.text.lower() + " " if self.modifier is not None else ""
+        return tuple(lead + t.strip().lower() for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
 
 
 @cache
@@ -52,7 +55,7 @@ def _title_re() -> re.Pattern[str]:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Every word of every title, capitalised: none of them is part of a name."""
     words = {w for t in read_list("person_titles") for w in re.split(r"[\s-]+", t)}
     return frozenset(w for w in words | set(_MODIFIER_WORDS) if w[:1].isupper() and w != "of")
@@ -112,7 +115,7 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
         m = _title_re().match(text, start)
         if not m:
             continue
-        country, body = _where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None)
+        modifier, country, body = split_where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None, None)
         found = _name_end(text, m.end(), heads)
         if found is None:
             portfolio = _portfolio_name(span, m.end(), heads)
@@ -123,14 +126,14 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
             of, name = portfolio
             of_country, of_body = _where(of)
             title_end = m.end("title") if of_body or of_country else of.end - span.start
-            return PersonMention(name, span.sub(start, title_end), of_body or body, country or of_country), name.end - span.start
+            return PersonMention(name, span.sub(start, title_end), of_body or body, country or of_country, modifier), name.end - span.start
         name_end, of_body = found
         end = name_end
         if of_body is not None:  # "Minister X of the Y": Y is a body or a country, else no place of the post
             end = of_body[1]
             after_country, after_body = _where(span.sub(*of_body))
             country, body = country or after_country, after_body or body
-        return PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country), end
+        return PersonMention(span.sub(m.end(), name_end), span.sub(start, m.end("title")), body, country, modifier), end
     return None
 
 
@@ -149,6 +152,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
     if stop:
         rest = rest.sub(0, stop.start())
+    if m.group(0).rstrip() != "of" and any(_where(rest)):
+        return None  # "President of the United States": a title with its country or body, no name in it
     words = list(re.finditer(r"\S+", rest.text))
     if len(words) < 2 or len(words) > 6:
         return None
@@ -180,9 +185,37 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     for w in words:
         if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None
-        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in _title_words():
+        if w in demonyms() or w in well_known_bodies() or w.isupper() or w in title_words():
             return None  # "Secretary General" is a title, "Director FBI" no name
     return start + len(piece), of_body
+
+
+def body_after_title(span: Span) -> Span | None:
+    """The body in "Title for|of|at [the] Body" with no name in it: "Chief Clerk for the Water Bureau" → "Water Bureau".
+
+    >>> body_after_title(Span.of("Deputy Director of the Water Bureau", 0, 35)).text
+    'Water Bureau'
+    """
+    m = _title_re().match(span.text)
+    link = re.match(r"(?:for|of|at)\s+(?:the\s+)?", span.text[m.end() :]) if m else None
+    if link is None:
+        return None
+    body = span.sub(m.end() + link.end(), len(span.text))
+    return body if body.text and _where(body)[1] is not None else None
+
+
+def split_where(span: Span) -> tuple[Span | None, str | None, Span | None]:
+    """What stands before a title, as (modifier, country, body); a modifier may open it.
+
+    >>> split_where(Span.of("Acting ABC", 0, 10))
+    (Span(start=0, end=6, text='Acting'), None, Span(start=7, end=10, text='ABC'))
+    """
+    lead = _MODIFIER_LEAD_RE.match(span.text)
+    if lead and lead.end() < len(span.text):  # "Acting ABC Director": acting director, in the ABC
+        country, body = _where(span.sub(lead.end(), len(span.text)))
+        if country or body:
+            return span.sub(0, lead.end()).strip(), country, body
+    return (None, *_where(span))
 
 
 def _where(span: Span) -> tuple[str | None, Span | None]:

@@ -18,7 +18,8 @@ from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
 # A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
-_WORD_RE = re.compile(r"[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
+# "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
@@ -118,6 +119,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
                     break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                if nxt == "on" and current_head.isupper() and len(current_head) > 1:
+                    break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)
                 if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
                 if after.lower().rstrip(".") in MONTHS:

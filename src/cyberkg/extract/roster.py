@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import lexicon
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
-from .orgs import AcronymDefinition, find_acronym_after, strip_article
+from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
+from .people import split_where
 
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|;\s*|,\s*|\s+and\s+|\s*&\s*)")
 _BODY_LINK_RE = re.compile(r"\s+(?:of|at|to|with)\s+", re.IGNORECASE)
@@ -29,6 +31,13 @@ class PostMention:
     title: Span
     body: Span | None
     acronym: AcronymDefinition | None
+    modifier: Span | None = None  # "Acting" of "Acting ABC Director": part of the title, written before the body
+
+    @property
+    def title_text(self) -> str:
+        """The title in lower case, with a modifier written before the body: "acting director"."""
+        lead = self.modifier.text + " " if self.modifier is not None else ""
+        return " ".join((lead + self.title.text).lower().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +158,48 @@ def _parse_posts(source: str, rest: Span) -> tuple[PostMention, ...]:
     return tuple(posts)
 
 
+def _body_before_title(source: str, seg: Span) -> PostMention | None:
+    """ "ABC Coordinator for Outreach", "Acting ABC Director": a body (after a modifier) written before the title.
+
+    What stands before the title is read as in mentioned people
+    (:func:`.people.split_where`); the title and any body after it as a post.
+    """
+    title = _title_word_re().search(seg.text)
+    if title is None or title.start() == 0:
+        return None
+    modifier, _, body = split_where(seg.sub(0, title.start()).strip())
+    if body is None:
+        return None
+    rest = parse_post(source, seg.sub(title.start(), len(seg.text)))
+    return PostMention(seg, rest.title, rest.body or body, rest.acronym, modifier or rest.modifier)
+
+
+_PORTFOLIO_TAIL_RE = re.compile(r"\s+for\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*")
+
+
+def _portfolio_tail(text: str, end: int) -> re.Match[str] | None:
+    """ "for Strategic Communications" after a title: a portfolio (not a body) the title is for."""
+    tail = _PORTFOLIO_TAIL_RE.match(text, end)
+    if tail is None:
+        return None
+    words = tail.group(0).split()[1:]
+    if is_org_name(" ".join(words)) or is_acronym(words[0]):
+        return None  # "Spokesperson for ABC", "Envoy for the Water Bureau": a body
+    return tail
+
+
+@cache
+def _title_word_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + lexicon().title_re.pattern)
+
+
 def parse_post(source: str, seg: Span) -> PostMention:
     lex = lexicon()
     m = lex.match_title(seg.text)
     if m:
+        portfolio = _portfolio_tail(seg.text, m.end())
+        if portfolio is not None:  # "Coordinator for Strategic Communications": the portfolio is part of the title
+            m = portfolio
         link = _BODY_LINK_RE.match(seg.text, m.end())
         if not link:
             # "chief scientist of X": a known title word followed by more lower-case title words.
@@ -164,6 +211,9 @@ def parse_post(source: str, seg: Span) -> PostMention:
         title = seg.sub(0, link.start())
         body_start = link.end()
     else:
+        lead = _body_before_title(source, seg)
+        if lead is not None:
+            return lead
         link = _BODY_LINK_RE.search(seg.text)
         end = lex.title_at_end(seg.text) if not link else None
         if end is not None:  # "State Department Spokesperson"

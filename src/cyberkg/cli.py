@@ -296,7 +296,7 @@ def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_servi
     \b
     Parameters are bound by the query engine, never pasted into the text:
       --param year=2021              an xsd:integer (2021^^xsd:integer)
-      --param name='"Niu Yibing"'    a string ("2021" is a string too)
+      --param name='"Zhao Lan"'    a string ("2021" is a string too)
       --param body='<https://…>'     an IRI; ckg:Turn is an IRI too
       --param day=2022-08-19         an xsd:date; 1.5 an xsd:decimal
     A SELECT query must name each parameter's variable in its SELECT clause.
@@ -328,7 +328,7 @@ def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_servi
       cyberkg query turns --data cyberkg-out --format csv > turns.csv
       cyberkg query figures --data cyberkg-out --format json
       cyberkg query 'ASK { ?p a schema:Person }'
-      cyberkg query 'CONSTRUCT WHERE { ?p schema:name ?n ; org:holds ?post }' -p n='"Niu Yibing"'
+      cyberkg query 'CONSTRUCT WHERE { ?p schema:name ?n ; org:holds ?post }' -p n='"Zhao Lan"'
 
     Exits 0 when the query ran, 2 when it or the data cannot be read, 4 when
     it is refused.

@@ -127,7 +127,7 @@ class Conference:
     unresolved: tuple[Unresolved, ...]
     moderator: str | None
     headline: str = ""  # the title as read: front-matter escapes decoded, spacing folded
-    place: Evidence | None = None  # "James S. Brady Press Briefing Room", from the header
+    place: Evidence | None = None  # the header's place line
     start_time: tuple[Evidence, dt.time] | None = None  # "12:31 P.M. EDT"
     end_time: tuple[Evidence, dt.time] | None = None  # "END 2:45 P.M. EDT"
     source_url: tuple[int, str] | None = None  # (page, URL) from the front matter

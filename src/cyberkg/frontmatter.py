@@ -3,7 +3,7 @@
 Its fields (title, date, source_url, published_time ...) describe the page;
 they are not transcript text. Each value is read as a span of the source and
 as a :class:`~cyberkg.model.TextView` with its escapes decoded, so a headline
-written ``"Jen\\_Psaki"`` is matched as "Jen Psaki" while its evidence is the
+written ``"Ana\\_Reyes"`` is matched as "Ana Reyes" while its evidence is the
 source as written.
 
 A small reader of ``key: value`` lines, not a YAML library: the front matter

@@ -293,7 +293,7 @@ def _turns(
 
 
 def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p: int, label: Span) -> str | None:
-    """The person a turn label names: "MS. PSAKI" is the Jen Psaki of the headline.
+    """The person a turn label names: "MS. REYES" is the Ana Reyes of the headline.
 
     An honorific and titles before the name are dropped ("SECRETARY BLINKEN",
     "ACTING ADMINISTRATOR SLAVITT"); the rest is looked up as a full name or a

@@ -230,10 +230,10 @@ def _speaker(
 
 
 def caps_display(name: str) -> str:
-    """A name written in capitals, for display: "DENIS McDONOUGH" → "Denis McDonough".
+    """A name written in capitals, for display: "ROSA McALLISTER" → "Rosa McAllister".
 
-    >>> caps_display("JEAN-PIERRE"), caps_display("McDONOUGH"), caps_display("Li Wei")
-    ('Jean-Pierre', 'McDonough', 'Li Wei')
+    >>> caps_display("SAINT-CLAIR"), caps_display("McALLISTER"), caps_display("Li Wei")
+    ('Saint-Clair', 'McAllister', 'Li Wei')
     """
     if not re.sub(r"\b(?:Mc|Mac|La|Le|De|Di)(?=[A-Z])", "", name).isupper():
         return name

@@ -5,6 +5,7 @@ Every transcript here is a fixture of the project or invented in the test.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from cyberkg.cli import EXIT_OK, EXIT_USAGE, cli, main
+from cyberkg.cli import EXIT_OK, EXIT_USAGE, EXIT_WRITE, cli, main
 from cyberkg.pipeline import GRAPH_FILES
 from cyberkg.resources import sample_file
 from cyberkg.vocab import CKG, DCAT, PROV, RDF, SCHEMA, VOID
@@ -199,3 +200,15 @@ def test_record_time_only_from_source_date_epoch(tmp_path, capsys, monkeypatch):
     assert "2022-08-19T00:00:00Z" in (out / "record.ttl").read_text(encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert run(["build", "--out", out, "--no-views", "-q"], capsys)[0] == EXIT_USAGE
+
+
+def test_a_closed_stdout_exits_4_with_one_line(tmp_path):
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([*CYBERKG, "build", "--out", "-", "-q", "-j", "1"], stdout=write, stderr=subprocess.PIPE, cwd=tmp_path, timeout=300)
+    finally:
+        os.close(write)
+    assert done.returncode == EXIT_WRITE
+    assert done.stderr.decode().strip() == "cyberkg: error: cannot write <stdout>: Broken pipe"
+    assert list(tmp_path.iterdir()) == []

@@ -67,7 +67,12 @@ def oxigraph_triples(path: Path) -> set:
 @pytest.fixture(scope="module", params=["sample", "fixtures"])
 def built(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(request.param)
-    inputs = [] if request.param == "sample" else fixture_inputs()
+    inputs = []
+    if request.param == "fixtures":  # a folder of three conferences
+        folder = tmp_path_factory.mktemp("talks")
+        for n, path in enumerate(fixture_inputs()):
+            (folder / f"{n}.txt").write_bytes(path.read_bytes())
+        inputs = [folder]
     code = main(["build", *map(str, inputs), "--out", str(out), "--no-views", "-j", "1", "--format", ",".join(EXTRA), "-q"])
     assert code in (0, 1)
     return out
@@ -167,7 +172,7 @@ def test_stdout_quiet_prints_the_turtle_graph_alone(built, capsys):
     code, out, err = run(["build", "--out", "-", "-q", "-j", "1"], capsys)
     assert code == EXIT_OK and err == ""
     assert out.startswith("@prefix")
-    if built.name.startswith("sample"):
+    if built.name.startswith("sample"):  # the bundled sample is what --out - builds here
         assert out.encode("utf-8") == (built / "graph.ttl").read_bytes()
 
 

@@ -78,7 +78,7 @@ _data_option = click.option(
     multiple=True,
     metavar="FMT[,FMT]",
     help="Also write the graph as nt (graph.nt), trig (graph.trig, one named graph per conference) or jsonld "
-    "(graph.jsonld; built from the whole graph in memory); repeatable or comma-separated. graph.ttl (turtle) and "
+    "(graph.jsonld), each streamed conference by conference; repeatable or comma-separated. graph.ttl (turtle) and "
     "graph.nq (nquads) are always written. With --out -, the one syntax to print. [default: turtle]",
 )
 @click.option(

@@ -173,9 +173,8 @@ def build(
     ``rejected``; when no input can be built, nothing is written.
 
     Args:
-        formats: graph syntaxes to write besides Turtle and N-Quads. N-Triples
-            and TriG are streamed conference by conference; JSON-LD is compacted
-            from the whole graph, read back into memory.
+        formats: graph syntaxes to write besides Turtle and N-Quads, each
+            streamed conference by conference.
         stdin: the bytes of standard input, read where ``inputs`` holds ``-``.
         record: also write ``record.ttl``, the VoID, DCAT and PROV record of the build.
         build_time: the time to record (only when given: see :func:`cyberkg.record.build_time_from_env`).
@@ -277,14 +276,8 @@ def build(
         with OutputSet(out) as outset:
             triples = _write_graphs(outset, [r for r, _ in built], [k for _, k in built], store, merged, base, wanted)
             outset.write("validation.ttl", serialize(report_graph(report, base=base), "turtle"))
-            graph = None
-            if "jsonld" in wanted or (views and triples <= VIEWS_MAX_TRIPLES):
-                graph = Graph().parse(outset.staged(GRAPH_FILES["turtle"]), format="turtle")
-            if "jsonld" in wanted:
-                outset.write(GRAPH_FILES["jsonld"], serialize(graph, "json-ld"))
             if views:
-                notes += _write_views(outset, graph, triples)
-            del graph
+                notes += _write_views(outset, triples)
             if record:
                 settings_used = {"base": base, "one_conference": str(one_conference).lower(), "encoding": encoding or "detected", "validator": validator.value}
                 sources = sorted({(Path(where).name if where != STDIN_NAME else where, sha) for r, _ in built for where, sha in r.sources}, key=lambda item: (item[1], item[0]))
@@ -390,12 +383,13 @@ def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str, fo
     Turtle and N-Quads are the map's chunks as they are. N-Triples are the
     N-Quads lines without their graph name. TriG puts each conference's
     Turtle blocks in its named graph and the shared nodes in the default graph,
-    as the N-Quads do.
+    as the N-Quads do. JSON-LD adds each conference's node objects, read from
+    its N-Quads, then the shared nodes' (see :class:`~cyberkg.export.chunks.JsonLdWriter`).
     """
     from contextlib import ExitStack
 
     from .corpus import stream_chunks
-    from .export.chunks import TurtleBlocks, _iri_text, nquads
+    from .export.chunks import JsonLdWriter, TurtleBlocks, _iri_text, nquads, plain_from_nquads
 
     writer = TurtleBlocks(base)
     triples = 0
@@ -404,6 +398,7 @@ def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str, fo
         nq = stack.enter_context(outset.open(GRAPH_FILES["nquads"]))
         nt = stack.enter_context(outset.open(GRAPH_FILES["nt"])) if "nt" in formats else None
         trig = stack.enter_context(outset.open(GRAPH_FILES["trig"])) if "trig" in formats else None
+        jsonld = JsonLdWriter(stack.enter_context(outset.open(GRAPH_FILES["jsonld"])), base) if "jsonld" in formats else None
         header = writer.header().encode("utf-8")
         ttl.write(header)
         if trig is not None:
@@ -416,6 +411,8 @@ def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str, fo
                 nt.write(_drop_graph_names(quads))
             if trig is not None:
                 trig.write(f"<{_iri_text(result.iri)}> {{\n".encode() + turtle + b"}\n\n")
+            if jsonld is not None:
+                jsonld.write(plain_from_nquads(quads))
             triples += result.triples
         shared = (*merged.triples, *merged.merges)
         blocks = writer.blocks(shared).encode("utf-8")
@@ -426,6 +423,9 @@ def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str, fo
             nt.write(lines)
         if trig is not None and shared:
             trig.write(b"{\n" + blocks + b"}\n")
+        if jsonld is not None:
+            jsonld.write(shared)
+            jsonld.close()
         triples += len(shared)
     return triples
 
@@ -450,10 +450,11 @@ def _write_record(outset: OutputSet, *, base: str, sources, settings: dict[str, 
     outset.write(RECORD_FILE, serialize(record, "turtle"))
 
 
-def _write_views(outset: OutputSet, graph: Graph | None, triples: int) -> list[str]:
+def _write_views(outset: OutputSet, triples: int) -> list[str]:
     """Stage the default views of the built graph; return notes on what was skipped."""
-    if graph is None:
+    if triples > VIEWS_MAX_TRIPLES:
         return [f"views skipped: the graph has {triples:,} triples, more than {VIEWS_MAX_TRIPLES:,}; draw one with `cyberkg view --data OUT`"]
+    graph = Graph().parse(outset.staged(GRAPH_FILES["turtle"]), format="turtle")
     view_files = default_views(graph)
     for name, data in view_files.files:
         outset.write(f"{VIEWS_FOLDER}/{name}", data)

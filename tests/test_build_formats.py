@@ -188,7 +188,8 @@ def test_record_parses_and_lists_every_input_file_and_class(built):
     assert {(s, str(o)) for s, _ in transcripts for o in record.objects(s, CKG.sha256)} == transcripts
     store = ox.Store()
     store.load(path=str(built / "record.ttl"), format=ox.RdfFormat.TURTLE)
-    triples = next(iter(store.query("SELECT ?n WHERE { ?d a <%s> ; <%s> ?n }" % (VOID.Dataset, VOID.triples))))["n"].value
+    query = "SELECT ?n WHERE { ?d a void:Dataset ; void:triples ?n }"
+    triples = next(iter(store.query(query, prefixes={"void": str(VOID)})))["n"].value
     assert int(triples) == len(graph)
     written = {str(o) for d in record.objects(None, DCAT.distribution) for o in record.objects(d, DCAT.byteSize)}
     assert str((built / "graph.ttl").stat().st_size) in written

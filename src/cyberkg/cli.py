@@ -187,7 +187,8 @@ def build(
     exit code still says whether it conforms, and nothing is written to
     disk (no views, no validation.ttl, no record, no cache unless --cache).
     """
-    from .pipeline import STDIN, build as run_build, build_to_stream
+    from .pipeline import STDIN, build_to_stream
+    from .pipeline import build as run_build
     from .record import build_time_from_env
     from .validate import Validator, format_result
 

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 

@@ -187,3 +187,32 @@ def test_load_over_the_graph_store_protocol_reload_and_query(endpoint, built, ca
     finally:
         for name in names:
             urllib.request.urlopen(urllib.request.Request(f"{endpoint}/store?graph={urllib.parse.quote(name, safe='')}", method="DELETE"), timeout=30).read()
+
+
+def test_load_of_a_corpus_build_folder_puts_its_shared_nodes_in_each_conference_graph(tmp_path, capsys):
+    """A build's graph.nq keeps shared nodes in the default graph: loading gives each conference the ones it reaches."""
+    out = tmp_path / "kg"
+    inputs = [ENTITY_FIXTURES / "fm-regular" / "input.txt", ENTITY_FIXTURES.parent / "fixtures" / "roster-blocks" / "input.txt"]
+    code, _, err = run(["build", *map(str, inputs), "--out", str(out), "--no-views", "-q", "-j", "1"], capsys)
+    assert code in (0, 1), err
+    store = tmp_path / "store"
+    code, _, err = run(["load", str(out), "--store", str(store)], capsys)
+    assert code == 0, err
+    sizes = _graph_sizes(store)
+    db = ox.Store.read_only(str(store))
+    loaded = {q.triple for q in db}
+    names = {q.graph_name.value for q in db}
+    del db
+    whole = {q.triple for q in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)}
+    # Compared without literal datatypes: the Oxigraph store keeps an xsd:nonNegativeInteger as an xsd:integer.
+    assert len(loaded) == len(whole)
+    assert {(t.subject, t.predicate, t.object.value) for t in loaded} == {(t.subject, t.predicate, t.object.value) for t in whole}
+    assert len(sizes) == len(names) == 2
+    shared_people = {q.subject for q in ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS) if isinstance(q.graph_name, ox.DefaultGraph) and q.object.value == "https://schema.org/Person"}
+    assert shared_people  # people are shared nodes, in the build's default graph
+    db = ox.Store.read_only(str(store))
+    with_people = {q.graph_name.value for q in db if q.subject in shared_people and q.predicate.value.endswith("type")}
+    del db
+    assert with_people == names  # and each conference's graph has the people it names
+    code, _, err = run(["load", str(out), "--store", str(store)], capsys)
+    assert code == 0 and _graph_sizes(store) == sizes

@@ -14,6 +14,7 @@ This is the one place where errors become messages and exit codes:
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CyberkgError, OutputError, QueryRefusedError
+from .errors import CyberkgError, OutputError, QueryRefusedError, UsageError
 from .resources import SAMPLE
 from .vocab import DEFAULT_BASE
 
@@ -68,7 +69,17 @@ _data_option = click.option(
     type=click.Path(path_type=Path),
     default=Path("cyberkg-out"),
     show_default=True,
-    help="Folder to write graph.ttl and validation.ttl into (created if missing).",
+    help="Folder to write graph.ttl and validation.ttl into (created if missing); - writes the graph alone to standard output.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "formats",
+    multiple=True,
+    metavar="FMT[,FMT]",
+    help="Also write the graph as nt (graph.nt), trig (graph.trig, one named graph per conference) or jsonld "
+    "(graph.jsonld), each streamed conference by conference; repeatable or comma-separated. graph.ttl (turtle) and "
+    "graph.nq (nquads) are always written. With --out -, the one syntax to print. [default: turtle]",
 )
 @click.option(
     "--base",
@@ -129,10 +140,12 @@ def build(
     cache: Path | None,
     no_cache: bool,
     quiet: bool,
+    formats: tuple[str, ...],
 ) -> None:
     """Build the knowledge graph of transcripts.
 
-    INPUT is a UTF-8 text transcript or a folder of them (*.txt). With no
+    INPUT is a UTF-8 text transcript, a folder of them (*.txt), or - for
+    standard input (named <stdin> in messages and in the graph). With no
     INPUT, the bundled sample transcript is built. Each transcript is a
     conference, unless the text says pages belong together: pages 2..N that
     repeat the title (with no date or roster of their own, or a "Page N"
@@ -144,7 +157,13 @@ def build(
       OUT/graph.ttl        the knowledge graph (Turtle, same bytes on every run)
       OUT/graph.nq         the same graph as N-Quads: one named graph per
                            conference, shared nodes in the default graph
+      OUT/graph.nt, OUT/graph.trig, OUT/graph.jsonld
+                           the same graph in the syntaxes asked for with --format
       OUT/validation.ttl   the SHACL validation report
+      OUT/record.ttl       the record of the build: VoID and DCAT for the
+                           data set and its files, PROV for the build (tool
+                           version, settings, each input's SHA-256); a time
+                           only when SOURCE_DATE_EPOCH is set
       OUT/views/           entities.graphml, entities.gexf (Gephi, yEd,
                            Cytoscape), orgchart.svg (needs Graphviz) and
                            explorer.html (open it in a browser)
@@ -161,34 +180,51 @@ def build(
     (all files are still written), 2 on bad input (nothing is written),
     3 when the graph conforms but some inputs were rejected (the rest is
     built and the rejected are listed), 4 when the outputs cannot be written.
+
+    \b
+    Standard output: `cyberkg build talk.txt --format nt --out -` prints the
+    graph in one syntax and nothing else; the summary goes to stderr, the
+    exit code still says whether it conforms, and nothing is written to
+    disk (no views, no validation.ttl, no record, no cache unless --cache).
     """
+    from .pipeline import STDIN, build_to_stream
     from .pipeline import build as run_build
+    from .record import build_time_from_env
     from .validate import Validator, format_result
 
+    wanted = [f.strip() for item in formats for f in item.split(",") if f.strip()]
+    to_stdout = str(out) == "-"
+    if to_stdout and len(set(wanted)) > 1:
+        raise UsageError("--out - prints one graph: give one --format")
+    stdin = sys.stdin.buffer.read() if STDIN in inputs else None
     started = time.perf_counter()
     progress = None if quiet else _progress_reporter()
+    options = dict(
+        base=base,
+        one_conference=one_conference,
+        progress=progress,
+        jobs=jobs or os.cpu_count() or 1,
+        scheduler=scheduler,
+        encoding=encoding,
+        validator=Validator(validator),
+        stdin=stdin,
+    )
     try:
-        result = run_build(
-            list(inputs),
-            out=out,
-            base=base,
-            one_conference=one_conference,
-            progress=progress,
-            views=views,
-            jobs=jobs or os.cpu_count() or 1,
-            scheduler=scheduler,
-            cache=cache,
-            use_cache=not no_cache,
-            encoding=encoding,
-            validator=Validator(validator),
-        )
+        if to_stdout:
+            result = build_to_stream(list(inputs), sys.stdout.buffer, fmt=wanted[0] if wanted else "turtle", cache=None if no_cache else cache, **options)
+        else:
+            try:
+                build_time = build_time_from_env(os.environ)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+            result = run_build(list(inputs), out=out, views=views, cache=cache, use_cache=not no_cache, formats=wanted, build_time=build_time, **options)
     finally:
         if progress is not None:
             progress.close()
     elapsed = time.perf_counter() - started
     if not quiet:
-        echo = click.echo
-        source = ", ".join(str(p) for p in inputs) if inputs else f"bundled sample ({SAMPLE})"
+        echo = functools.partial(click.echo, err=to_stdout)
+        source = ", ".join("<stdin>" if p == STDIN else str(p) for p in inputs) if inputs else f"bundled sample ({SAMPLE})"
         if len(source) > 200:
             source = f"{len(inputs)} inputs"
         echo(f"Built {source}")

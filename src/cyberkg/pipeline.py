@@ -10,18 +10,21 @@ bad input or a failed write leaves nothing half-written.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
 from .corpus import Page, Progress, Rejected, Settings, group_heads, page_head
 from .entities import Conference
-from .errors import InputError, UsageError
+from .errors import InputError, OutputError, UsageError
 from .export.bundle import VIEWS_FOLDER, default_views
 from .export.outputs import OutputSet
 from .export.rdf import serialize
@@ -37,6 +40,18 @@ from .vocab import CKG, DEFAULT_BASE, ORG, SCHEMA
 
 #: Suffixes of files taken as transcripts when a folder is given.
 TRANSCRIPT_SUFFIXES = (".txt",)
+
+#: Standard input as an INPUT, and its name in messages and in the graph.
+STDIN, STDIN_NAME = Path("-"), "<stdin>"
+
+#: The graph syntaxes a build writes (``--format``), and their files.
+#: graph.ttl and graph.nq are written by every folder build (``cyberkg query``,
+#: ``view`` and ``load`` read them); the others only when asked for.
+GRAPH_FILES = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "trig": "graph.trig", "jsonld": "graph.jsonld"}
+ALWAYS_WRITTEN = ("turtle", "nquads")
+
+#: The build record, next to the graph.
+RECORD_FILE = "record.ttl"
 
 #: Classes counted in the build summary, in the order shown.
 SUMMARY_CLASSES = (
@@ -90,6 +105,9 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
     """
     files: list[Path] = []
     for path in paths:
+        if path == STDIN:
+            files.append(path)
+            continue
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
         if path.is_dir():
@@ -137,17 +155,29 @@ def build(
     use_cache: bool = True,
     encoding: str | None = None,
     validator: Validator = DEFAULT_VALIDATOR,
+    formats: Sequence[str] = ALWAYS_WRITTEN,
+    stdin: bytes | None = None,
+    record: bool = True,
+    build_time: datetime | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``, conference by conference.
 
-    Writes ``graph.ttl``, ``graph.nq`` (one named graph per conference),
-    ``validation.ttl`` and, with ``views``, the default views into
+    Writes ``graph.ttl``, ``graph.nq`` (one named graph per conference), the
+    other syntaxes in ``formats`` (keys of :data:`GRAPH_FILES`),
+    ``validation.ttl``, ``record.ttl`` (with ``record``; see
+    :mod:`cyberkg.record`) and, with ``views``, the default views into
     ``out/views/``, all moved into place together (see
-    :mod:`cyberkg.export.outputs`). Violations do not raise: they are in the
+    :mod:`cyberkg.export.outputs`); a graph file of another syntax left by an
+    earlier build is removed. Violations do not raise: they are in the
     returned report. An input that cannot be built is left out and listed in
     ``rejected``; when no input can be built, nothing is written.
 
     Args:
+        formats: graph syntaxes to write besides Turtle and N-Quads, each
+            streamed conference by conference.
+        stdin: the bytes of standard input, read where ``inputs`` holds ``-``.
+        record: also write ``record.ttl``, the VoID, DCAT and PROV record of the build.
+        build_time: the time to record (only when given: see :func:`cyberkg.record.build_time_from_env`).
         jobs: how many processes map conferences.
         scheduler: the address of a Dask scheduler to map on instead (``tcp://host:port``).
         cache: the folder of the build cache (default ``out/.cyberkg-cache``).
@@ -179,12 +209,15 @@ def build(
     )
 
     check_base(base)
+    unknown = [f for f in formats if f not in GRAPH_FILES]
+    if unknown:
+        raise UsageError(f"unknown graph format {unknown[0]!r} (use one of {', '.join(GRAPH_FILES)})")
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
     settings = Settings(base=base, encoding=encoding, validator=validator.value)
     clock = time.perf_counter
     t0 = clock()
-    pages, rejected, notes = read_pages(inputs)
+    pages, rejected, notes = read_pages(inputs, stdin=stdin)
     jobs = max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="cyberkg-cache-") as scratch:
         store = BuildCache(cache if cache is not None else (out / CACHE_FOLDER if use_cache else Path(scratch)))
@@ -239,12 +272,18 @@ def build(
             notes.append(f"{merged.relabelled} shared node(s) were spelled differently in different conferences: the most used spelling is the label, the others skos:altLabel")
         if merged.conflicts:
             notes.append(f"{merged.conflicts} single-valued propert(ies) of shared nodes differed between conferences: the value most conferences state was kept")
+        wanted = {*ALWAYS_WRITTEN, *formats}
         with OutputSet(out) as outset:
-            triples = _write_graphs(outset, [r for r, _ in built], [k for _, k in built], store, merged, base)
+            triples = _write_graphs(outset, [r for r, _ in built], [k for _, k in built], store, merged, base, wanted)
             outset.write("validation.ttl", serialize(report_graph(report, base=base), "turtle"))
             if views:
                 notes += _write_views(outset, triples)
-            outputs = outset.commit(replace_folders=(VIEWS_FOLDER,))
+            if record:
+                settings_used = {"base": base, "one_conference": str(one_conference).lower(), "encoding": encoding or "detected", "validator": validator.value}
+                sources = sorted({(Path(where).name if where != STDIN_NAME else where, sha) for r, _ in built for where, sha in r.sources}, key=lambda item: (item[1], item[0]))
+                _write_record(outset, base=base, sources=sources, settings=settings_used, build_time=build_time)
+            stale = tuple(name for fmt, name in GRAPH_FILES.items() if fmt not in wanted)
+            outputs = outset.commit(replace_folders=(VIEWS_FOLDER,), remove=stale)
         t4 = clock()
 
     counts: Counter = Counter()
@@ -271,22 +310,53 @@ def build(
     )
 
 
+def build_to_stream(inputs: Sequence[Path], stream: BinaryIO, *, fmt: str = "turtle", cache: Path | None = None, **options) -> BuildResult:
+    """Build as :func:`build` does, and write only the graph, in syntax ``fmt``, to ``stream``.
+
+    Nothing is left on disk: the build runs in a temporary folder, removed
+    afterwards, with no views and no record, and with a cache only when
+    ``cache`` names one. Validation runs as usual; its report is in the
+    result, not written. ``options`` are those of :func:`build`.
+
+    Raises:
+        OutputError: the stream cannot be written (a closed pipe).
+        The errors of :func:`build`.
+    """
+    if fmt not in GRAPH_FILES:
+        raise UsageError(f"unknown graph format {fmt!r} (use one of {', '.join(GRAPH_FILES)})")
+    with tempfile.TemporaryDirectory(prefix="cyberkg-stdout-") as folder:
+        result = build(inputs, out=Path(folder), formats=(fmt,), views=False, record=False, cache=cache, use_cache=cache is not None, **options)
+        try:
+            with open(Path(folder) / GRAPH_FILES[fmt], "rb") as graph:
+                shutil.copyfileobj(graph, stream)
+            stream.flush()
+        except OSError as exc:
+            raise OutputError("<stdout>", exc.strerror or str(exc)) from None
+    return replace(result, outputs=())
+
+
 _STAGES = ("parse", "resolve", "rdf", "validate", "serialize")
 
 #: Views are drawn for graphs up to this many triples; beyond, a note says how to draw one.
 VIEWS_MAX_TRIPLES = 250_000
 
 
-def read_pages(inputs: Sequence[Path]) -> tuple[list[Page], list[Rejected], list[str]]:
+def read_pages(inputs: Sequence[Path], *, stdin: bytes | None = None) -> tuple[list[Page], list[Rejected], list[str]]:
     """Read every input's bytes (the bundled sample when there is none); drop exact duplicates.
 
+    An input ``-`` is ``stdin``, named ``<stdin>``.
     Returns the pages, the inputs that cannot be read, and notes on duplicates.
 
     Raises:
         InputError: a path does not exist, or a folder holds no transcript.
+        UsageError: ``-`` is given twice, or without ``stdin``.
     """
     if not inputs:
         return [Page(SAMPLE, SAMPLE, sample_file().read_bytes())], [], []
+    if sum(1 for p in inputs if p == STDIN) > 1:
+        raise UsageError("- (standard input) can be given only once")
+    if STDIN in inputs and stdin is None:
+        raise UsageError("- (standard input) given, but no standard input was read")
     pages: list[Page] = []
     rejected: list[Rejected] = []
     notes: list[str] = []
@@ -294,7 +364,7 @@ def read_pages(inputs: Sequence[Path]) -> tuple[list[Page], list[Rejected], list
     for path in collect_inputs(inputs):
         where = str(path)
         try:
-            page = Page(where, path.name, read_file(path))
+            page = Page(STDIN_NAME, STDIN_NAME, stdin) if path == STDIN else Page(where, path.name, read_file(path))
         except InputError as exc:
             rejected.append(Rejected(where, exc.problem))
             continue
@@ -307,32 +377,84 @@ def read_pages(inputs: Sequence[Path]) -> tuple[list[Page], list[Rejected], list
     return pages, rejected, notes
 
 
-def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str) -> int:
-    """Stream graph.ttl and graph.nq: each conference's chunk in order, then the shared nodes; return the triple count."""
+def _write_graphs(outset: OutputSet, results, keys, store, merged, base: str, formats: set[str]) -> int:
+    """Stream the graph files: each conference's chunk in order, then the shared nodes; return the triple count.
+
+    Turtle and N-Quads are the map's chunks as they are. N-Triples are the
+    N-Quads lines without their graph name. TriG puts each conference's
+    Turtle blocks in its named graph and the shared nodes in the default graph,
+    as the N-Quads do. JSON-LD adds each conference's node objects, read from
+    its N-Quads, then the shared nodes' (see :class:`~cyberkg.export.chunks.JsonLdWriter`).
+    """
+    from contextlib import ExitStack
+
     from .corpus import stream_chunks
-    from .export.chunks import TurtleBlocks, nquads
+    from .export.chunks import JsonLdWriter, TurtleBlocks, _iri_text, nquads, plain_from_nquads
 
     writer = TurtleBlocks(base)
     triples = 0
-    with outset.open("graph.ttl") as ttl, outset.open("graph.nq") as nq:
-        ttl.write(writer.header().encode("utf-8"))
+    with ExitStack() as stack:
+        ttl = stack.enter_context(outset.open(GRAPH_FILES["turtle"]))
+        nq = stack.enter_context(outset.open(GRAPH_FILES["nquads"]))
+        nt = stack.enter_context(outset.open(GRAPH_FILES["nt"])) if "nt" in formats else None
+        trig = stack.enter_context(outset.open(GRAPH_FILES["trig"])) if "trig" in formats else None
+        jsonld = JsonLdWriter(stack.enter_context(outset.open(GRAPH_FILES["jsonld"])), base) if "jsonld" in formats else None
+        header = writer.header().encode("utf-8")
+        ttl.write(header)
+        if trig is not None:
+            trig.write(header)
         for result, (turtle, quads) in zip(results, stream_chunks(store, keys)):
             ttl.write(turtle)
             ttl.write(b"\n")
             nq.write(quads)
+            if nt is not None:
+                nt.write(_drop_graph_names(quads))
+            if trig is not None:
+                trig.write(f"<{_iri_text(result.iri)}> {{\n".encode() + turtle + b"}\n\n")
+            if jsonld is not None:
+                jsonld.write(plain_from_nquads(quads))
             triples += result.triples
         shared = (*merged.triples, *merged.merges)
-        ttl.write(writer.blocks(shared).encode("utf-8"))
-        nq.write(nquads(shared, None).encode("utf-8"))
+        blocks = writer.blocks(shared).encode("utf-8")
+        lines = nquads(shared, None).encode("utf-8")  # the default graph: N-Quads lines that are N-Triples
+        ttl.write(blocks)
+        nq.write(lines)
+        if nt is not None:
+            nt.write(lines)
+        if trig is not None and shared:
+            trig.write(b"{\n" + blocks + b"}\n")
+        if jsonld is not None:
+            jsonld.write(shared)
+            jsonld.close()
         triples += len(shared)
     return triples
+
+
+def _drop_graph_names(quads: bytes) -> bytes:
+    """N-Quads lines of one named graph as N-Triples: the last term of each line (its graph name) removed.
+
+    >>> _drop_graph_names(b'<a:s> <a:p> "x <y> ." <a:g> .\\n')
+    b'<a:s> <a:p> "x <y> ." .\\n'
+    """
+    return b"".join(line[: line.rindex(b" <")] + b" .\n" for line in quads.splitlines() if line)
+
+
+def _write_record(outset: OutputSet, *, base: str, sources, settings: dict[str, str], build_time) -> None:
+    """Stage record.ttl: the VoID, DCAT and PROV record of the files staged so far."""
+    from .record import RecordedInput, build_record, file_facts, graph_stats
+
+    stats = graph_stats(outset.staged(GRAPH_FILES["nquads"]))
+    files = {name: file_facts(outset.staged(name)) for name in outset.names}
+    inputs = [RecordedInput(name, sha) for name, sha in sources]
+    record = build_record(stats, base=base, inputs=inputs, settings=settings, files=files, build_time=build_time)
+    outset.write(RECORD_FILE, serialize(record, "turtle"))
 
 
 def _write_views(outset: OutputSet, triples: int) -> list[str]:
     """Stage the default views of the built graph; return notes on what was skipped."""
     if triples > VIEWS_MAX_TRIPLES:
         return [f"views skipped: the graph has {triples:,} triples, more than {VIEWS_MAX_TRIPLES:,}; draw one with `cyberkg view --data OUT`"]
-    graph = Graph().parse(outset.staged("graph.ttl"), format="turtle")
+    graph = Graph().parse(outset.staged(GRAPH_FILES["turtle"]), format="turtle")
     view_files = default_views(graph)
     for name, data in view_files.files:
         outset.write(f"{VIEWS_FOLDER}/{name}", data)

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
@@ -49,8 +50,67 @@ MEDIA_TYPES = {
     ".dot": "text/vnd.graphviz",
 }
 
+_RDF_TYPE = str(RDF.type)
 _ONTOLOGY = URIRef("https://w3id.org/cyberkg/ontology")
 _SOFTWARE = URIRef("https://w3id.org/cyberkg/software/cyberkg")
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStats:
+    """What VoID says of a graph: its size, and the count of each class."""
+
+    triples: int
+    subjects: int
+    predicates: tuple[str, ...]  # sorted
+    classes: tuple[tuple[str, int], ...]  # (class IRI, instances), sorted
+
+    @classmethod
+    def of(cls, graph: Graph) -> GraphStats:
+        counts = Counter(str(o) for o in graph.objects(None, RDF.type))
+        return cls(len(graph), len(set(graph.subjects())), tuple(sorted({str(p) for p in graph.predicates()})), tuple(sorted(counts.items())))
+
+
+def graph_stats(path: Path) -> GraphStats:
+    """The :class:`GraphStats` of an N-Quads file, read as a stream (the graph is never held).
+
+    Every quad is counted as a triple: a cyberkg build writes each triple in one graph only.
+    """
+    import pyoxigraph as ox
+
+    subjects: set[str] = set()
+    predicates: set[str] = set()
+    counts: Counter = Counter()
+    triples = 0
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        triples += 1
+        subjects.add(quad.subject.value)
+        predicates.add(quad.predicate.value)
+        if quad.predicate.value == _RDF_TYPE:
+            counts[quad.object.value] += 1
+    return GraphStats(triples, len(subjects), tuple(sorted(predicates)), tuple(sorted(counts.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """A file's size in bytes and SHA-256."""
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> FileFacts:
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+def file_facts(path: Path) -> FileFacts:
+    """The :class:`FileFacts` of a file, read in blocks."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return FileFacts(size, digest.hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +142,23 @@ def build_time_from_env(environ: Mapping[str, str]) -> datetime | None:
 
 
 def build_record(
-    graph: Graph,
+    graph: Graph | GraphStats,
     *,
     base: str,
     inputs: Sequence[RecordedInput],
     settings: Mapping[str, str],
-    files: Mapping[str, bytes] | None = None,
+    files: Mapping[str, bytes | FileFacts] | None = None,
     build_time: datetime | None = None,
     tool_version: str = __version__,
 ) -> Graph:
     """The VoID, DCAT and PROV record of a build of ``graph`` under ``base``.
 
     Args:
-        graph: the knowledge graph built.
+        graph: the knowledge graph built, or its :class:`GraphStats` (from :func:`graph_stats`).
         base: the instance namespace (``--base``) it was built under.
         inputs: the input transcripts, in the order read.
         settings: the build's settings by name, as given (``{"one_conference": "false"}``).
-        files: the output files by name (``{"graph.ttl": b"..."}``), each made a distribution.
+        files: the output files by name (``{"graph.ttl": b"..."}``, or their :class:`FileFacts`), each made a distribution.
         build_time: when the build ran, if it is to be recorded (timezone-aware).
         tool_version: cyberkg's version.
 
@@ -132,10 +192,11 @@ def build_record(
     add(dataset, DCTERMS.title, "cyberkg knowledge graph")
     add(dataset, DCTERMS.conformsTo, _ONTOLOGY)
     add(dataset, VOID.uriSpace, base)
-    add(dataset, VOID.triples, Literal(len(graph), datatype=XSD.integer))
-    add(dataset, VOID.distinctSubjects, Literal(len(set(graph.subjects())), datatype=XSD.integer))
-    add(dataset, VOID.properties, Literal(len(set(graph.predicates())), datatype=XSD.integer))
-    classes = Counter(o for o in graph.objects(None, RDF.type))
+    stats = graph if isinstance(graph, GraphStats) else GraphStats.of(graph)
+    add(dataset, VOID.triples, Literal(stats.triples, datatype=XSD.integer))
+    add(dataset, VOID.distinctSubjects, Literal(stats.subjects, datatype=XSD.integer))
+    add(dataset, VOID.properties, Literal(len(stats.predicates), datatype=XSD.integer))
+    classes = {URIRef(c): n for c, n in stats.classes}
     add(dataset, VOID.classes, Literal(len(classes), datatype=XSD.integer))
     for cls, count in sorted(classes.items(), key=lambda item: str(item[0])):
         part = URIRef(f"{dataset}/class/{slug(_local(cls))}-{hashlib.sha1(str(cls).encode()).hexdigest()[:6]}")
@@ -144,10 +205,11 @@ def build_record(
         add(part, RDFS.label, f"{_local(cls)}: {count}")
         add(part, VOID["class"], cls)
         add(part, VOID.entities, Literal(count, datatype=XSD.integer))
-    for namespace in sorted({_namespace(p) for p in graph.predicates()} | {_namespace(c) for c in classes}):
+    for namespace in sorted({_namespace(URIRef(p)) for p in stats.predicates} | {_namespace(c) for c in classes}):
         if not namespace.startswith(base):
             add(dataset, VOID.vocabulary, URIRef(namespace))
     for name, data in sorted((files or {}).items()):
+        facts = data if isinstance(data, FileFacts) else FileFacts.of(data)
         dist = URIRef(f"{dataset}/distribution/{slug(name)}")
         add(dataset, DCAT.distribution, dist)
         add(dist, RDF.type, DCAT.Distribution)
@@ -156,8 +218,8 @@ def build_record(
         suffix = name[name.rfind(".") :] if "." in name else ""
         if suffix in MEDIA_TYPES:
             add(dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[suffix]}"))
-        add(dist, DCAT.byteSize, Literal(len(data), datatype=XSD.nonNegativeInteger))
-        add(dist, CKG.sha256, hashlib.sha256(data).hexdigest())
+        add(dist, DCAT.byteSize, Literal(facts.size, datatype=XSD.nonNegativeInteger))
+        add(dist, CKG.sha256, facts.sha256)
     add(dataset, PROV.wasGeneratedBy, build)
 
     # ---- the build

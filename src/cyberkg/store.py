@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 from .query import data_file, rdf_format
+from .vocab import CKG
 
 _QUAD_SYNTAXES = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 
@@ -45,7 +46,9 @@ def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list
 
     ``paths`` are build folders (their ``graph.nq`` when there is one, else
     their graph file) or RDF files. N-Quads and TriG keep their
-    named graphs (one per conference, as cyberkg writes them). A graph in a
+    named graphs (one per conference, as cyberkg writes them); triples in
+    their default graph (a build's shared nodes) go into each conference
+    graph that reaches them (see :func:`_share`). A graph in a
     triple syntax (Turtle, N-Triples, JSON-LD) is split by conference with
     :func:`cyberkg.rdf.split_by_conference`.
 
@@ -53,6 +56,7 @@ def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list
         StoreError: a file cannot be read as RDF, or holds no conference.
     """
     graphs: dict[str, set[ox.Triple]] = defaultdict(set)
+    shared: list[ox.Triple] = []
     for given in paths:
         # A build folder's N-Quads, where written, already hold one graph per conference.
         path = given / "graph.nq" if given.is_dir() and (given / "graph.nq").is_file() else data_file(given)
@@ -61,8 +65,9 @@ def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list
             if fmt in _QUAD_SYNTAXES:
                 for quad in ox.parse(path=str(path), format=fmt):
                     if isinstance(quad.graph_name, ox.DefaultGraph):
-                        raise StoreError(f"{path}: a triple outside any named graph; cyberkg writes one named graph per conference")
-                    graphs[quad.graph_name.value].add(ox.Triple(quad.subject, quad.predicate, quad.object))
+                        shared.append(quad.triple)  # a build's shared nodes (people, bodies, merge records)
+                    else:
+                        graphs[quad.graph_name.value].add(quad.triple)
             else:
                 for name, triples in _split_triples(list(ox.parse(path=str(path), format=fmt))):
                     graphs[name].update(triples)
@@ -70,7 +75,42 @@ def conference_graphs_of(paths: Iterable[Path]) -> list[tuple[ox.NamedNode, list
             raise StoreError(f"{path}: cannot be read as RDF ({' '.join(str(exc).split())})") from None
         if not graphs:
             raise StoreError(f"{path}: holds no conference (no ckg:PressConference)")
+    if shared:
+        _share(graphs, shared)
     return [(ox.NamedNode(name), sorted(graphs[name], key=str)) for name in sorted(graphs)]
+
+
+def _share(graphs: dict[str, set[ox.Triple]], shared: Sequence[ox.Triple]) -> None:
+    """Put the default graph's triples (a build's shared nodes) into each conference graph that reaches them.
+
+    A shared node is in a conference's graph when a node of that graph links
+    to it, directly or through other shared nodes (a person, the post they
+    hold, the body of the post, its parent body); a merge record is in the
+    graph of each conference it was merged from. So a conference's graph
+    stands alone, and the union of the graphs is the whole graph.
+    """
+    by_subject: dict[ox.NamedNode, list[ox.Triple]] = defaultdict(list)
+    merged_from: dict[str, set[ox.NamedNode]] = defaultdict(set)
+    for t in shared:
+        by_subject[t.subject].append(t)
+        if t.predicate.value == _MERGED_FROM and isinstance(t.object, ox.NamedNode):
+            merged_from[t.object.value].add(t.subject)
+    for name, triples in graphs.items():
+        frontier = {term for t in triples for term in (t.subject, t.object) if term in by_subject}
+        frontier |= merged_from.get(name, set())
+        seen = set(frontier)
+        while frontier:
+            reached = set()
+            for node in frontier:
+                for t in by_subject[node]:
+                    triples.add(t)
+                    if t.object in by_subject and t.object not in seen:
+                        reached.add(t.object)
+            seen |= reached
+            frontier = reached
+
+
+_MERGED_FROM = str(CKG.mergedFrom)
 
 
 def _split_triples(triples: Sequence[ox.Triple]) -> list[tuple[str, list[ox.Triple]]]:

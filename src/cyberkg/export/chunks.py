@@ -11,8 +11,10 @@ prefixes so that blocks written in different processes fit together.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import BinaryIO
 
 from rdflib import Graph, Literal, URIRef
 
@@ -169,3 +171,75 @@ def _object_key(term: Term) -> tuple[bool, str, str]:
     if isinstance(term, str):
         return (False, term, "")
     return (True, term[0], term[2])
+
+
+def plain_from_nquads(data: bytes) -> list[Triple]:
+    """The triples of N-Quads (or N-Triples) text in plain form, graph names dropped."""
+    import pyoxigraph as ox
+
+    triples: list[Triple] = []
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        o = quad.object
+        obj: Term = o.value if isinstance(o, ox.NamedNode) else (o.value, o.language or "", "" if o.language else o.datatype.value)
+        triples.append((quad.subject.value, quad.predicate.value, obj))
+    return triples
+
+
+class JsonLdWriter:
+    """Writes a JSON-LD document one group of triples at a time, compacted with cyberkg's context.
+
+    Each :meth:`write` adds the node objects of the subjects in its triples to
+    ``@graph``, sorted as :func:`cyberkg.export.rdf.jsonld` sorts them. A
+    subject written by two calls (a shared node with evidence in a conference)
+    is two node objects with the same ``@id``, which JSON-LD merges. So a
+    corpus is written conference by conference, never as one graph.
+    """
+
+    def __init__(self, out: BinaryIO, base: str) -> None:
+        from .rdf import jsonld_context
+
+        self.out = out
+        self.context = {**jsonld_context(), "id": base}
+        self._by_length = sorted(self.context.items(), key=lambda item: -len(item[1]))
+        self._first = True
+        context = json.dumps(self.context, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        out.write(('{\n "@context": ' + context + ',\n "@graph": [').encode("utf-8"))
+
+    def compact(self, iri: str) -> str:
+        for prefix, ns in self._by_length:
+            local = iri[len(ns) :]
+            if iri.startswith(ns) and local and not local.startswith("//"):
+                return f"{prefix}:{local}"
+        return iri
+
+    def _value(self, term: Term) -> object:
+        if isinstance(term, str):
+            return {"@id": self.compact(term)}
+        lexical, language, datatype = term
+        if language:
+            return {"@value": lexical, "@language": language}
+        if not datatype or datatype == _XSD_STRING:
+            return lexical
+        return {"@value": lexical, "@type": self.compact(datatype)}
+
+    def write(self, triples: Iterable[Triple]) -> None:
+        subjects: dict[str, dict[str, list[Term]]] = {}
+        for s, p, o in triples:
+            subjects.setdefault(s, {}).setdefault(p, []).append(o)
+        parts = []
+        for subject in sorted(subjects, key=_natural):
+            node: dict[str, object] = {"@id": self.compact(subject)}
+            for p in sorted(subjects[subject]):
+                objects = subjects[subject][p]
+                if p == TYPE:
+                    node["@type"] = sorted(self.compact(o) for o in objects if isinstance(o, str))
+                    continue
+                values = [self._value(o) for o in objects]
+                node[self.compact(p)] = sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+            parts.append("  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        if parts:
+            self.out.write(((",\n" if not self._first else "\n") + ",\n".join(parts)).encode("utf-8"))
+            self._first = False
+
+    def close(self) -> None:
+        self.out.write(b"\n ]\n}\n")

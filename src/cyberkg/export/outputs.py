@@ -68,12 +68,14 @@ class OutputSet:
     def staged(self, name: str) -> Path:
         return self.staging / name
 
-    def commit(self, *, replace_folders: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    def commit(self, *, replace_folders: tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> tuple[Path, ...]:
         """Move every staged file into place, under a lock on the output folder.
 
         Each name in ``replace_folders`` (such as ``views``) is replaced as a
         whole: an old folder of that name goes even when this build wrote
-        nothing into it, so no stale file is left beside the new graph.
+        nothing into it, so no stale file is left beside the new graph. Each
+        file in ``remove`` (such as a graph.trig this build did not write) that
+        this build did not stage is removed, for the same reason.
 
         Raises:
             OutputError: a target is in the way (``views`` is a file, ``graph.ttl`` a folder) or a move fails.
@@ -100,6 +102,10 @@ class OutputSet:
                             os.replace(staged, target)
                     elif staged.exists():
                         os.replace(staged, target)
+                for name in remove:
+                    target = self.out / name
+                    if name not in self.names and target.is_file() and not target.is_symlink():
+                        os.remove(target)
             except OSError as exc:
                 raise OutputError(str(self.out), _reason(exc)) from None
         return tuple(self.out / n for n in sorted(self.names, key=lambda n: (len(Path(n).parts), n)))

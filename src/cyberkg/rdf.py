@@ -172,6 +172,7 @@ def split_by_conference(graph: Graph) -> tuple[tuple[URIRef, Graph], ...]:
 
 def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
     shas = [source.sha256 for source in c.sources]
+    transcripts = [mint.transcript(sha) for sha in shas]  # minted once: every evidence node points to one
     conf = mint.conference(ckey)
     described: set[URIRef] = set()  # evidence nodes already described, without asking the graph
 
@@ -190,7 +191,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
             g.add((ev, RDFS.label, Literal(f"characters {where}")))
             g.add((position, RDFS.label, Literal(f"position {where}")))
             g.add((quote, RDFS.label, Literal(f"quote {where}")))
-            g.add((ev, OA.hasSource, mint.transcript(sha)))
+            g.add((ev, OA.hasSource, transcripts[item.page]))
             g.add((ev, OA.hasSelector, position))
             g.add((ev, OA.hasSelector, quote))
             g.add((position, RDF.type, OA.TextPositionSelector))

@@ -144,3 +144,36 @@ def test_unknown_syntax_is_refused(two_conferences):
         serialize(two_conferences[0], "nquads")
     with pytest.raises(ValueError, match="unknown RDF syntax"):
         serialize_dataset(two_conferences[1], "turtle")
+
+
+# Every character pyoxigraph escapes in an N-Quads string, and neighbours it does not.
+_AWKWARD = "".join(chr(i) for i in range(0x80)) + "\x85\xa0\u2028\u2029\ufeff\ufffd\ufffe\uffff\U0001f600 é"
+
+
+@pytest.mark.parametrize("graph_iri", ["https://x.org/id/conference/a", None])
+def test_chunk_nquads_are_the_bytes_pyoxigraph_writes(graph_iri):
+    from cyberkg.export.chunks import nquads
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    triples = [
+        ("https://x.org/id/b", "http://schema.org/name", (_AWKWARD, "", "")),
+        ("https://x.org/id/b", "http://schema.org/name", ("plain", "", xsd + "string")),
+        ("https://x.org/id/a", "http://www.w3.org/2000/01/rdf-schema#label", ("quote \" and \\ back", "en", "")),
+        ("https://x.org/id/a", "https://x.org/p", ("42", "", xsd + "integer")),
+        ("https://x.org/id/a", "https://x.org/p", "https://x.org/id/b"),
+        ("https://x.org/id/a", "https://x.org/p", ("2024-01-02", "", xsd + "date")),
+    ]
+    graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
+
+    def node(term):
+        if isinstance(term, str):
+            return ox.NamedNode(term)
+        lexical, language, datatype = term
+        if language:
+            return ox.Literal(lexical, language=language)
+        return ox.Literal(lexical, datatype=ox.NamedNode(datatype) if datatype else None)
+
+    ordered = sorted(triples, key=lambda t: (t[0], t[1], t[2] if isinstance(t[2], str) else "\x00".join(t[2])))
+    expected = ox.serialize([ox.Quad(node(s), node(p), node(o), graph) for s, p, o in ordered], format=ox.RdfFormat.N_QUADS)
+    assert nquads(reversed(triples), graph_iri).encode("utf-8") == expected
+    assert nquads([], graph_iri) == ""

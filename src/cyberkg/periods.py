@@ -185,6 +185,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A cheap search that any match of a pattern needs, compiled with the pattern's own flags so it can never
+# miss a match: most sentences name no period, and the cues spare them most of the patterns (this loop was
+# a fifth of the time of resolving a briefing). month_range and as_of have no cue: a month name searched
+# case-insensitively costs as much as the pattern itself.
+_CUES: dict[str, str] = {
+    "since": "since", "year_range": _Y, "first_n": "first", "end_of": "end", "half": "half", "h_code": _Y,
+    "quarter": "quarter", "q_code": _Y, "rel_quarter": "quarter", "past_n": "past|last|previous",
+    "same": "same", "same_last": "same", "now": "now|currently|present|date|far|today",
+    "month_day": _M, "month": _M, "rel_month": "month", "rel_year": "year", "year": _Y,
+}  # fmt: skip
+_CUED_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (name, pattern, re.compile(_CUES[name], pattern.flags) if name in _CUES else None) for name, pattern in _PATTERNS
+]
+
+
 def find_periods(text: str, held: dt.date | None, *, offset: int = 0, source: str | None = None) -> list[PeriodMention]:
     """Find period phrases in ``text`` and resolve them against the date ``held``.
 
@@ -198,7 +213,9 @@ def find_periods(text: str, held: dt.date | None, *, offset: int = 0, source: st
     future = bool(_FUTURE_RE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
-    for name, pattern in _PATTERNS:
+    for name, pattern, cue in _CUED_PATTERNS:
+        if cue is not None and cue.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if start == end or any(start < b and a < end for a, b in taken):

@@ -72,9 +72,9 @@ RULE_CONCEPTS = {
 }
 
 
-def new_graph() -> Graph:
-    """An empty graph with cyberkg's prefixes bound."""
-    graph = Graph(bind_namespaces="none")
+def new_graph(*, store: str = "default") -> Graph:
+    """An empty graph with cyberkg's prefixes bound, in rdflib's ``store`` (a store plugin name)."""
+    graph = Graph(store=store, bind_namespaces="none")
     for prefix, ns in PREFIXES:
         graph.bind(prefix, ns)
     return graph
@@ -106,7 +106,9 @@ def to_graph(conferences: Sequence[Conference], *, base: str, keys: Sequence[str
     ``keys`` gives each conference's key (see :func:`conference_key`); by
     default they are :func:`conference_keys`.
     """
-    graph = new_graph()
+    # SimpleMemory: the graph is written once and read by triple patterns only, and rdflib's
+    # default store spends a quarter of each add on bookkeeping for named graphs it never has.
+    graph = new_graph(store="SimpleMemory")
     graph.bind("id", base)
     mint = Minter(base)
     for conference, key in zip(conferences, keys if keys is not None else conference_keys(conferences)):
@@ -170,6 +172,7 @@ def split_by_conference(graph: Graph) -> tuple[tuple[URIRef, Graph], ...]:
 
 def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
     shas = [source.sha256 for source in c.sources]
+    transcripts = [mint.transcript(sha) for sha in shas]  # minted once: every evidence node points to one
     conf = mint.conference(ckey)
     described: set[URIRef] = set()  # evidence nodes already described, without asking the graph
 
@@ -188,7 +191,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
             g.add((ev, RDFS.label, Literal(f"characters {where}")))
             g.add((position, RDFS.label, Literal(f"position {where}")))
             g.add((quote, RDFS.label, Literal(f"quote {where}")))
-            g.add((ev, OA.hasSource, mint.transcript(sha)))
+            g.add((ev, OA.hasSource, transcripts[item.page]))
             g.add((ev, OA.hasSelector, position))
             g.add((ev, OA.hasSelector, quote))
             g.add((position, RDF.type, OA.TextPositionSelector))

@@ -136,6 +136,14 @@ def _run_pyshacl(graph: Graph) -> tuple[bool, Graph]:
 
     # inplace: no copy of the data graph. Safe because nothing writes to it:
     # no inference, no ontology to mix in and no SHACL rules in the shapes.
+    if not graph.store.context_aware:
+        # pyshacl wraps the data graph in a ConjunctiveGraph, which needs a store with named graphs;
+        # cyberkg builds its graphs in rdflib's lighter SimpleMemory store (see rdf.to_graph).
+        copy = Graph(bind_namespaces="none")
+        for prefix, ns in graph.namespaces():
+            copy.bind(prefix, ns)
+        copy += graph
+        graph = copy
     conforms, results_graph, _ = shacl_validate(
         graph, shacl_graph=load_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True
     )

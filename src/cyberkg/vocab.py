@@ -6,19 +6,34 @@ Constants are spelled like the ontology's local names (``CKG.Turn`` is
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-CKG = Namespace("https://w3id.org/cyberkg/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-QB = Namespace("http://purl.org/linked-data/cube#")
-UNIT = Namespace("http://qudt.org/vocab/unit/")  # QUDT units; currencies are unit:CCY_XXX
-SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
+
+class _Namespace(Namespace):
+    """An rdflib namespace that makes each of its terms once.
+
+    rdflib's builds and checks a new ``URIRef`` on every attribute access,
+    and the RDF stage asks for the same few dozen terms some 10,000 times
+    per conference.
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by ordinary lookup from now on, without calling __getattr__
+        return term
+
+
+CKG = _Namespace("https://w3id.org/cyberkg/ontology#")
+ORG = _Namespace("http://www.w3.org/ns/org#")
+SCHEMA = _Namespace("https://schema.org/")
+OA = _Namespace("http://www.w3.org/ns/oa#")
+SH = _Namespace("http://www.w3.org/ns/shacl#")
+QB = _Namespace("http://purl.org/linked-data/cube#")
+UNIT = _Namespace("http://qudt.org/vocab/unit/")  # QUDT units; currencies are unit:CCY_XXX
+SDMX_MEASURE = _Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+VOID = _Namespace("http://rdfs.org/ns/void#")
+DCAT = _Namespace("http://www.w3.org/ns/dcat#")
 
 #: Default namespace for instance data; ``--base`` replaces it.
 DEFAULT_BASE = "https://w3id.org/cyberkg/id/"

@@ -959,11 +959,18 @@ _RANKING_RES = [
 ]
 
 
+# A word every match of the ranking pattern at the same place needs (case-sensitive, as the patterns are):
+# the last pattern backtracks over every run of words, and few sentences say "world" or "rank".
+_RANKING_CUES = [re.compile(cue) for cue in ("world", "rank|remain|stand|place", "world", "world")]
+
+
 def _rankings(ctx: _Context, sentence: Span) -> list[Ranking]:
     text = sentence.text
     out: list[Ranking] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _RANKING_RES:
+    for pattern, cue in zip(_RANKING_RES, _RANKING_CUES, strict=True):
+        if cue.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

@@ -13,6 +13,7 @@ number is a figure (that needs its unit and context, see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
@@ -57,6 +58,7 @@ class _Vocabulary:
     fraction_re: re.Pattern[str]
     one_in_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
+    small: tuple[str, ...]  # number words below 100, in lower case
 
 
 def _pairs(name: str) -> dict[str, int]:
@@ -87,7 +89,10 @@ def vocabulary() -> _Vocabulary:
     one_in_re = re.compile(rf"\b(?P<num>{small}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{small}|\d+)\b", re.I)
     tens = _alt([w for w, v in words.items() if 20 <= v < 100])
     ordinal_re = re.compile(rf"\b(?:(?:{tens})-)?(?:{_alt(ordinals)})\b", re.I)
-    return _Vocabulary(words, scales, denominators, ordinals, digits_re, words_re, fraction_re, one_in_re, ordinal_re)
+    return _Vocabulary(
+        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, one_in_re, ordinal_re,
+        tuple(w for w, v in words.items() if v < 100),
+    )  # fmt: skip
 
 
 def decimal_text(value: Decimal) -> str:
@@ -156,6 +161,12 @@ def parse_number(text: str) -> Decimal:
     return found[0].value
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (dotted capital I, dotless i, long s): with one of them in the text, the substring test could miss a match.
+_CASE_TRAPS = frozenset("\u0130\u0131\u017f")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> list[NumberMention]:
     """Every number in ``text``, leftmost first, none overlapping.
 
@@ -166,8 +177,15 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
     source = text if source is None else source
     vocab = vocabulary()
     found: list[tuple[int, int, Decimal, NumberKind, bool, bool]] = []
+    # Most sentences hold no number word: a word pattern runs only when one of its words is in the
+    # sentence (a substring test on the lower-cased text, far cheaper than the case-insensitive pattern).
+    lowered = text.lower() if _CASE_TRAPS.isdisjoint(text) else None
 
-    for m in vocab.fraction_re.finditer(text):
+    def holds(words: Iterable[str]) -> bool:
+        return lowered is None or any(w in lowered for w in words)
+
+    fractions = vocab.fraction_re.finditer(text) if holds(vocab.denominators) or holds(("half",)) else ()
+    for m in fractions:
         if m.group("half"):
             value = Decimal("0.5")
         else:
@@ -178,7 +196,8 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
                 continue  # "two third": not a fraction
             value = _fraction(numerator, denominator)
         found.append((m.start(), m.end(), value, NumberKind.FRACTION, False, False))
-    for m in vocab.one_in_re.finditer(text):
+    one_in = vocab.one_in_re.finditer(text) if holds(vocab.small) or _DIGIT_RE.search(text) else ()
+    for m in one_in:
         num, den = (g.lower() for g in m.group("num", "den"))
         a = int(num) if num.isdigit() else vocab.words.get(num, 0)
         b = int(den) if den.isdigit() else vocab.words.get(den, 0)
@@ -204,7 +223,7 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         if m.group("scale"):
             value *= vocab.scales[m.group("scale").lower()]
         found.append((start, end, value, NumberKind.CARDINAL, True, bool(m.group("scale"))))
-    for m in vocab.words_re.finditer(text):
+    for m in vocab.words_re.finditer(text) if holds(vocab.words) or holds(vocab.scales) else ():
         phrase = m.group(0)
         if phrase.split()[0].lower() in vocab.scales or phrase.lower() in {"a", "an"}:
             continue
@@ -213,7 +232,7 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             continue
         scaled = any(t in vocab.scales for t in re.split(r"[\s-]+", phrase.lower()))
         found.append((m.start(), m.end(), value, NumberKind.CARDINAL, False, scaled))
-    for m in vocab.ordinal_re.finditer(text):
+    for m in vocab.ordinal_re.finditer(text) if holds(vocab.ordinals) else ():
         found.append((m.start(), m.end(), Decimal(0), NumberKind.ORDINAL, False, False))
 
     kept: list[NumberMention] = []

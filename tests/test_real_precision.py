@@ -240,3 +240,16 @@ def test_acronym_spelled_by_two_bodies_stays_apart():
     )
     conference = resolve(parse_transcript(text))
     assert "XYC" in {e.name for e in conference.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_a_unit_named_with_a_well_known_acronym_gets_no_acronym_of_its_own():
+    # Regression (corpus build exit 1): "the Narcotics Division of the FBI" was given
+    # its whole name as an acronym, because its name spelled an acronym out.
+    from cyberkg.parse import parse_transcript
+    from cyberkg.relate import relate
+    from cyberkg.resolve import resolve
+
+    text = "Briefing on rivers\n\nMS. HALE:  The head of the Narcotics Division of the FBI spoke today.\n"
+    conference = relate(resolve(parse_transcript(text)))
+    for body in conference.organizations:
+        assert all(len(a) <= 10 and " " not in a for a in body.acronyms), (body.name, body.acronyms)

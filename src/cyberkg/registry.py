@@ -149,7 +149,7 @@ class Registry:
             name, rule = canonical[i]
             key = normalise_key(name)
             draft = self.add(kind if i == 0 else Kind.ORGANIZATION, key, name, Evidence(page, link.name), form=link.name.text)
-            if rule is Rule.ACRONYM:  # a well-known acronym: later uses resolve to the same body
+            if rule is Rule.ACRONYM and is_acronym(link.name.text):  # a well-known acronym: later uses resolve to the same body
                 self.define_acronym(link.name.text, (draft.kind, key))
             if draft.parent is None:
                 if i + 1 < len(chain):  # the unit's full name ends with its parent's

@@ -207,6 +207,14 @@ def test_parse_front_matter_is_metadata_not_text():
         assert FRONT[span.start : span.end] == span.text
 
 
+@pytest.mark.parametrize("field", ['title: ""', "title: ''", 'title: "   "', "title:"])
+def test_blank_front_matter_title_falls_back_to_the_first_line(field):
+    # Found by fuzzing: an empty title field gave an empty schema:headline, a SHACL violation.
+    text = f"---\n{field}\n---\n\nBriefing on the rivers\n\nMS. REYES:  Good afternoon.\n"
+    t = parse_transcript(text)
+    assert t.title.text == "Briefing on the rivers" and t.metadata.title.text == "Briefing on the rivers"
+
+
 def test_parse_hard_wrapped_paragraphs_and_labels_of_the_white_house_kind():
     t = parse_transcript(FRONT)
     assert [(x.label.text, x.kind) for x in t.turns] == [

@@ -247,7 +247,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         raise InputError(where, "holds no text, only page furniture")
 
     title_field = front.field("title") if front is not None else None
-    if title_field is not None:
+    if title_field is not None and title_field[1].text.strip():  # a blank title is no title: the first line is
         title, view = title_field
         head = 0  # every body line may be header, roster or turn
     else:

@@ -120,7 +120,10 @@ def validate(graph: Graph, *, validator: Validator = DEFAULT_VALIDATOR) -> Valid
 
 def check_shapes() -> ValidationReport:
     """Validate cyberkg's shapes against SHACL-SHACL, the W3C shapes for shapes graphs (with pyshacl)."""
-    from pyshacl.entrypoints import meta_validate
+    try:  # pyshacl 0.27 moved it
+        from pyshacl.entrypoints import meta_validate
+    except ImportError:
+        from pyshacl.validate import meta_validate
 
     conforms, results_graph, _ = meta_validate(load_shapes())
     results = sorted(_results(results_graph, Graph()), key=_result_key)

@@ -39,7 +39,7 @@ from cyberkg.relate import relate
 from cyberkg.resolve import resolve
 
 from .scorer import Score, _names, _norm
-from .scoring import same_value
+from .scoring import _occurrences, same_value
 
 SAMPLE = Path(__file__).parent / "real_sample"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -164,14 +164,6 @@ def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score]
     if not errors["fp:figure"]:
         del errors["fp:figure"]
     return scores, errors, (right_unit, scores["figure"].tp)
-
-
-def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(quote)
-    while i >= 0:
-        out.append((i, i + len(quote)))
-        i = text.find(quote, i + 1)
-    return out
 
 
 def score_all() -> tuple[dict[str, Score], dict[str, dict[str, list[str]]], tuple[int, int]]:

@@ -128,13 +128,13 @@ def _double(span: Span) -> tuple[list[str], list[int]]:
     return chars, starts
 
 
-def _single(span: Span) -> tuple[list[str], list[int]]:
+def _single(span: Span, *, quotes: bool = True) -> tuple[list[str], list[int]]:
     s, base = span.text, span.start
     chars: list[str] = []
     starts: list[int] = []
     i = 0
     while i < len(s):
-        if s[i] == "'" and s[i + 1 : i + 2] == "'":
+        if quotes and s[i] == "'" and s[i + 1 : i + 2] == "'":
             chars.append("'")
             starts.append(base + i)
             i += 2
@@ -154,20 +154,5 @@ def _single(span: Span) -> tuple[list[str], list[int]]:
 
 
 def _plain(span: Span) -> tuple[list[str], list[int]]:
-    s, base = span.text, span.start
-    chars: list[str] = []
-    starts: list[int] = []
-    i = 0
-    while i < len(s):
-        if s[i] in "\r\n":
-            j = i
-            while j < len(s) and s[j] in "\r\n \t":
-                j += 1
-            chars.append(" ")
-            starts.append(base + i)
-            i = j
-            continue
-        chars.append(s[i])
-        starts.append(base + i)
-        i += 1
-    return chars, starts
+    """A plain scalar: line breaks fold to one space, as in a single-quoted one, with no quote to undo."""
+    return _single(span, quotes=False)

@@ -253,3 +253,81 @@ def test_a_unit_named_with_a_well_known_acronym_gets_no_acronym_of_its_own():
     conference = relate(resolve(parse_transcript(text)))
     for body in conference.organizations:
         assert all(len(a) <= 10 and " " not in a for a in body.acronyms), (body.name, body.acronyms)
+
+
+# ---------------------------------------------------------------- counts of a known set, speech repair, scaled fractions
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("He asked all 50 provinces to send crews.", "50"),
+        ("She met all of the 12 harbour masters.", "12"),
+        ("Last week the five ports with the highest traffic got new cranes.", "five"),
+        ("We thanked the three ports that have the most ships.", "three"),
+    ],
+)
+def test_count_of_a_known_set_is_a_rejected_candidate(said, span):
+    found = _figures(said)
+    assert span not in {f.span.text for f in found.figures}
+    assert (span, RejectReason.DEFINITE) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+def test_count_of_things_picked_otherwise_is_a_figure():
+    assert [f.span.text for f in _figures("We saw the 12 ports with new cranes.").figures] == ["12 ports"]
+
+
+def test_corrected_figure_keeps_only_the_correction():
+    found = _figures("We now have 70 percent of ports — almost 70 percent, I should say, of ports that are open.")
+    assert [f.span.text for f in found.figures] == ["almost 70 percent"]
+    assert ("70", RejectReason.REPAIR) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+def test_same_value_said_twice_without_a_dash_is_two_figures():
+    found = _figures("We built 70 bridges in May and 70 bridges in June.")
+    assert len(found.figures) == 2
+
+
+@pytest.mark.parametrize(("said", "value"), [("Nearly half a million Canadians came.", 500000), ("About a quarter of a billion tonnes moved.", 250000000)])
+def test_fraction_of_a_scale_word_is_one_number(said, value):
+    [figure] = _figures(said).figures
+    assert figure.value == value
+
+
+def test_plural_demonym_is_a_count_of_people():
+    found = _figures("More than 200,000 Canadians came, with two Kenyan shipping firms.")
+    units = {f.span.text: f.unit.key for f in found.figures}
+    assert units == {"More than 200,000 Canadians": "person", "two Kenyan shipping firms": "firm"}
+
+
+# ---------------------------------------------------------------- a plan may be a law; a forum with members is a body
+
+
+def _kinds(said: str) -> dict[str, Kind]:
+    conference = resolve(parse_transcript(_briefing(said)))
+    return {e.name: e.kind for e in conference.entities}
+
+
+def test_plan_passed_is_a_law_and_later_mentions_join_it():
+    kinds = _kinds("We urge Congress to keep passing the Harbour Renewal Plan. Thanks to the Harbour Renewal Plan, ports reopened.")
+    assert kinds.get("Harbour Renewal Plan") is Kind.LAW
+
+
+def test_plan_released_is_a_document():
+    assert _kinds("The bureau released the Harbour Renewal Plan today.").get("Harbour Renewal Plan") is Kind.DOCUMENT
+
+
+def test_plan_with_no_cue_is_an_unresolved_mention_not_a_guess():
+    conference = resolve(parse_transcript(_briefing("Thanks to the Harbour Renewal Plan, ports reopened.")))
+    assert "Harbour Renewal Plan" not in {e.name for e in conference.entities}
+    assert "Harbour Renewal Plan" in {u.evidence.span.text for u in conference.unresolved}
+
+
+@pytest.mark.parametrize("name", ["Action Plan for Clean Harbours", "Harbour Action Plan"])
+def test_kinds_of_plan_stay_documents_without_a_cue(name):
+    assert _kinds(f"Thanks to the {name}, ports reopened.").get(name) is Kind.DOCUMENT
+
+
+def test_forum_with_members_is_a_body():
+    kinds = _kinds("Some of them are members of the Harbour Owners Forum, which meets in May.")
+    assert kinds.get("Harbour Owners Forum") is Kind.ORGANIZATION

@@ -36,7 +36,7 @@ from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
 from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers
-from .units import Unit, UnitKind, unit_vocabulary
+from .units import Unit, UnitKind, is_demonym, is_plural_demonym, unit_vocabulary
 
 
 class Qualifier(StrEnum):
@@ -57,6 +57,8 @@ class RejectReason(StrEnum):
     MODIFIER = "compound modifier"
     RANK = "rank"
     NO_UNIT = "no unit"
+    DEFINITE = "definite reference count"  # "all 50 states", "the five states with the highest rates"
+    REPAIR = "speech repair"  # "70 percent of adults — almost 70 percent": the speaker corrected it
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,8 +402,15 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
             continue
+        if _is_definite_set(ctx.text, draft):
+            ctx.rejected.append(Rejected(number.span, RejectReason.DEFINITE, ctx.turn))
+            continue
         drafts.append(draft)
         taken_until = draft.end
+    for first, then in zip(list(drafts), drafts[1:]):
+        if _is_repaired(ctx.text, first, then):
+            drafts.remove(first)
+            ctx.rejected.append(Rejected(first.number.span, RejectReason.REPAIR, ctx.turn))
 
     _series(ctx, sentence, drafts)
     for draft in drafts:
@@ -434,6 +443,38 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
     if kept:
         ctx.last_figure = kept[-1]
     _update_carry(ctx, periods, kept)
+
+
+_ALL_BEFORE_RE = re.compile(r"(?i)\ball\s+(?:(?:the|of\s+the|our|these|those|its|their)\s+)?$")
+_THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+_SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
+_DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where dashes are "-"
+
+
+def _is_definite_set(text: str, draft: _Draft) -> bool:
+    """Whether a count names a set the listener already knows rather than stating a figure.
+
+    "all 50 states" counts a whole everyone knows; "the five states with the
+    highest case rates" picks members by rank. Neither measures anything.
+    """
+    if draft.unit is None or draft.unit.kind not in (UnitKind.COUNT, UnitKind.PEOPLE) or not draft.noun_words:
+        return False
+    s = draft.number.span.start
+    if _ALL_BEFORE_RE.search(text, max(0, s - 20), s):
+        return True
+    return bool(_THE_BEFORE_RE.search(text, max(0, s - 6), s) and _SELECTED_BY_RANK_RE.match(text, draft.end))
+
+
+def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
+    """Whether ``then`` restates ``first`` after a dash, as a speaker who corrects himself does.
+
+    "70 percent of adults — almost 70 percent, I should say": the same value
+    again, a few words later, after a dash; only the corrected one is a figure.
+    """
+    if first.number.value != then.number.value or first.unit is None or (then.unit is not None and then.unit != first.unit):
+        return False
+    between = text[first.number.span.end : then.number.span.start]
+    return len(between) <= 40 and bool(_DASH_RE.search(between))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -537,10 +578,12 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
                 i = w.end()
                 continue
             break
-        if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word:
-            break  # "61 Nairobi ..." is not a counted thing
+        if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word and not is_demonym(word):
+            break  # "61 Nairobi ..." is not a counted thing; "61 Canadians" and "two Canadian firms" are
         out.append((word, w.start(), w.end()))
         i = w.end()
+        if is_plural_demonym(word):
+            break  # "Canadians" is the whole thing counted: a verb may follow
     while out and out[-1][0].lower() in {"and", "or", "of"}:
         out.pop()
     if not out:

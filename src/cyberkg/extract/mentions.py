@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
-from ..lexicon import well_known_bodies, word_set
+from ..lexicon import read_list, well_known_bodies, word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
@@ -120,6 +121,12 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             strong = is_acronym(word) and word not in word_set("acronym_stoplist")
             return [EntityMention(Kind.UNKNOWN, phrase.span, weak=not strong)]
         return [EntityMention(Kind.UNKNOWN, phrase.span)]
+    if kind is Kind.DOCUMENT and _law_or_document(words, phrase):
+        kind = _kind_by_cue(source, phrase.span)
+        if kind is Kind.UNKNOWN:  # "thanks to the X Plan": a bill or a paper, the text does not say
+            return [EntityMention(Kind.UNKNOWN, phrase.span)]
+    if kind is Kind.EVENT and _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start):
+        kind = Kind.ORGANIZATION  # "members of the X Forum": an event has no members, a body has
     span = phrase.span
     if kind is Kind.LAW:
         year = _LAW_YEAR_RE.match(source, span.end)
@@ -144,6 +151,35 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
+_MEMBERS_OF_RE = re.compile(r"(?i)\bmembers?\s+of\s+(?:the\s+)?$")
+
+
+def _law_or_document(words: list[str], phrase: Phrase) -> bool:
+    """Whether a name typed as a document could as well be a law ("the X Plan"; see ``data/law_or_document_heads.txt``)."""
+    if phrase.ordinal is not None or words[-1] not in word_set("law_or_document_heads"):
+        return False
+    return f"{words[-2]} {words[-1]}".lower() not in word_set("document_kinds")
+
+
+@cache
+def _cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def before(name: str) -> re.Pattern[str]:
+        verbs = sorted(read_list(name), key=len, reverse=True)
+        alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+        return re.compile(rf"(?i)\b(?:{alternatives})\s+(?:(?:the|this|that|a|its|their|our)\s+)?$")
+
+    return before("law_cues"), before("document_release_cues")
+
+
+def _kind_by_cue(source: str, span: Span) -> Kind:
+    """LAW or DOCUMENT as the verb before a name says ("passing the X", "released the X"), else UNKNOWN."""
+    law, document = _cue_res()
+    start = max(0, span.start - 40)
+    if law.search(source, start, span.start):
+        return Kind.LAW
+    if document.search(source, start, span.start):
+        return Kind.DOCUMENT
+    return Kind.UNKNOWN
 
 
 def kind_of(words: list[str], ordinal: int | None) -> Kind | None:

@@ -56,6 +56,7 @@ class _Vocabulary:
     digits_re: re.Pattern[str]
     words_re: re.Pattern[str]
     fraction_re: re.Pattern[str]
+    fraction_scale_re: re.Pattern[str]
     one_in_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
     small: tuple[str, ...]  # number words below 100, in lower case
@@ -86,11 +87,14 @@ def vocabulary() -> _Vocabulary:
     words_re = re.compile(rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{word})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{word}))*\b", re.I)
     small = _alt([w for w, v in words.items() if v < 100])
     fraction_re = re.compile(rf"\b(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)})|(?P<half>half))\b", re.I)
+    # "half a million", "a quarter of a billion": a fraction of a scale word is one number
+    scale_words = _alt(w for w in scales if len(w) > 3)
+    fraction_scale_re = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<scale>{scale_words})\b", re.I)
     one_in_re = re.compile(rf"\b(?P<num>{small}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{small}|\d+)\b", re.I)
     tens = _alt([w for w, v in words.items() if 20 <= v < 100])
     ordinal_re = re.compile(rf"\b(?:(?:{tens})-)?(?:{_alt(ordinals)})\b", re.I)
     return _Vocabulary(
-        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, one_in_re, ordinal_re,
+        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, fraction_scale_re, one_in_re, ordinal_re,
         tuple(w for w, v in words.items() if v < 100),
     )  # fmt: skip
 
@@ -187,6 +191,7 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
     fractions = vocab.fraction_re.finditer(text) if holds(vocab.denominators) or holds(("half",)) else ()
     for m in fractions:
         if m.group("half"):
+            numerator, denominator = 1, 2
             value = Decimal("0.5")
         else:
             num = m.group("num").lower()
@@ -195,6 +200,11 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             if numerator > 1 and not m.group("den").lower().endswith("s") and denominator != 2:
                 continue  # "two third": not a fraction
             value = _fraction(numerator, denominator)
+        scale = vocab.fraction_scale_re.match(text, m.end())
+        if scale:  # "half a million": a cardinal, as "500,000" is
+            value = _fraction(numerator * vocab.scales[scale.group("scale").lower()], denominator)
+            found.append((m.start(), scale.end(), value, NumberKind.CARDINAL, False, True))
+            continue
         found.append((m.start(), m.end(), value, NumberKind.FRACTION, False, False))
     one_in = vocab.one_in_re.finditer(text) if holds(vocab.small) or _DIGIT_RE.search(text) else ()
     for m in one_in:

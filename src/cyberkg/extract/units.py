@@ -167,7 +167,27 @@ class UnitVocabulary:
                 return Unit.count(pair)
         if head in self.person_nouns or self.singular(head) in {self.singular(p) for p in self.person_nouns}:
             return self.units["person"]
+        if is_plural_demonym(words[-1]):  # "200,000 Americans"
+            return self.units["person"]
         return Unit.count(self.singular(head))
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(line.split("|")[0].strip() for line in read_list("demonyms"))
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a demonym ("Canadian") or its plural ("Canadians"), as written, capitalised.
+
+    >>> is_demonym("Canadians"), is_demonym("Canadian"), is_demonym("canadians")
+    (True, True, False)
+    """
+    return word in _demonyms() or is_plural_demonym(word)
+
+
+def is_plural_demonym(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in _demonyms()
 
 
 @cache

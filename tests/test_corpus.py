@@ -181,6 +181,25 @@ def test_nquads_hold_the_same_triples_as_turtle_one_named_graph_per_conference(t
     assert shared and all("/conference/" not in q.subject.value for q in shared)
 
 
+def test_record_figures_from_the_map_equal_those_read_from_the_nquads(tmp_path, capsys):
+    from cyberkg.record import graph_stats
+    from cyberkg.vocab import DEFAULT_BASE, VOID
+
+    folder = tmp_path / "talks"
+    for n in range(3):  # three conferences that share a bureau and a post; one fixture with figures and bodies
+        write(folder, f"{n}.txt", briefing(n, date=f"May {n + 3}, 2023"))
+    inputs = [folder, ENTITY_FIXTURES / "fm-regular" / "input.txt"]
+    assert run(["build", *inputs, "--out", tmp_path / "o", "--no-views", "-j", "1"], capsys)[0] == EXIT_OK
+    stats = graph_stats(tmp_path / "o" / "graph.nq")
+    record = Graph().parse(tmp_path / "o" / "record.ttl")
+    dataset = URIRef(DEFAULT_BASE + "dataset")
+    assert int(record.value(dataset, VOID.triples)) == stats.triples
+    assert int(record.value(dataset, VOID.distinctSubjects)) == stats.subjects
+    assert int(record.value(dataset, VOID.properties)) == len(stats.predicates)
+    partitions = {str(record.value(p, VOID["class"])): int(record.value(p, VOID.entities)) for p in record.objects(dataset, VOID.classPartition)}
+    assert partitions == dict(stats.classes)
+
+
 # ---------------------------------------------------------------- jobs, order and cache
 
 

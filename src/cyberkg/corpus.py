@@ -205,12 +205,16 @@ class ConferenceResult:
     rejected_figures: int
     timings: tuple[tuple[str, float], ...]
     notes: tuple[str, ...] = ()  # how the pages were read ("no speaker label: built as a narrative")
+    subjects: int = 0  # the conference's own nodes that are subjects in its chunk
+    linked: tuple[str, ...] = ()  # shared nodes that are subjects in its chunk ("X ckg:evidence <its evidence>")
+    predicates: tuple[str, ...] = ()  # the properties its chunk uses
 
     def summary(self) -> ConferenceResult:
         """The same result without its text, to keep in memory while the rest is mapped."""
         return ConferenceResult(
             self.iri, self.sort_key, self.sources, "", "", self.triples, self.shared, self.counts,
             self.report, self.unresolved, self.figures, self.rejected_figures, self.timings, self.notes,
+            self.subjects, self.linked, self.predicates,
         )  # fmt: skip
 
 
@@ -271,6 +275,8 @@ def _map(pages: Sequence[Page], settings: Settings, *, distinct: bool) -> Confer
     turtle = writer.blocks(local, types=types)
     quads = nquads(local, iri)
     counts = Counter(o for s, p, o in local if p == TYPE and isinstance(o, str))
+    subjects = {s for s, _, _ in local}
+    linked = sorted(s for s in subjects if not is_local(s, settings.base))
     t5 = clock()
     date = conference.held or conference.published
     return ConferenceResult(
@@ -288,6 +294,9 @@ def _map(pages: Sequence[Page], settings: Settings, *, distinct: bool) -> Confer
         rejected_figures=sum(len(f.rejected) for f in conference.figures),
         timings=(("parse", t1 - t0), ("resolve", t2 - t1), ("rdf", t3 - t2), ("validate", t4 - t3), ("serialize", t5 - t4)),
         notes=tuple(note for t in transcripts for note in t.notes),
+        subjects=len(subjects) - len(linked),
+        linked=tuple(linked),
+        predicates=tuple(sorted({p for _, p, _ in local})),
     )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Graph
 
@@ -37,6 +37,9 @@ from .resolve import resolve
 from .resources import SAMPLE, sample_file
 from .validate import DEFAULT_VALIDATOR, ValidationReport, Validator, report_graph
 from .vocab import CKG, DEFAULT_BASE, ORG, SCHEMA
+
+if TYPE_CHECKING:
+    from .record import GraphStats
 
 #: Suffixes of files taken as transcripts when a folder is given.
 TRANSCRIPT_SUFFIXES = (".txt",)
@@ -281,7 +284,8 @@ def build(
             if record:
                 settings_used = {"base": base, "one_conference": str(one_conference).lower(), "encoding": encoding or "detected", "validator": validator.value}
                 sources = sorted({(Path(where).name if where != STDIN_NAME else where, sha) for r, _ in built for where, sha in r.sources}, key=lambda item: (item[1], item[0]))
-                _write_record(outset, base=base, sources=sources, settings=settings_used, build_time=build_time)
+                stats = graph_stats([r for r, _ in built], (*merged.triples, *merged.merges))
+                _write_record(outset, stats, base=base, sources=sources, settings=settings_used, build_time=build_time)
             stale = tuple(name for fmt, name in GRAPH_FILES.items() if fmt not in wanted)
             outputs = outset.commit(replace_folders=(VIEWS_FOLDER,), remove=stale)
         t4 = clock()
@@ -439,11 +443,34 @@ def _drop_graph_names(quads: bytes) -> bytes:
     return b"".join(line[: line.rindex(b" <")] + b" .\n" for line in quads.splitlines() if line)
 
 
-def _write_record(outset: OutputSet, *, base: str, sources, settings: dict[str, str], build_time) -> None:
-    """Stage record.ttl: the VoID, DCAT and PROV record of the files staged so far."""
-    from .record import RecordedInput, build_record, file_facts, graph_stats
+def graph_stats(results: Sequence, shared: Sequence) -> GraphStats:
+    """What VoID says of the built graph, from the conferences' summaries and the merged shared triples.
 
-    stats = graph_stats(outset.staged(GRAPH_FILES["nquads"]))
+    The same figures as :func:`cyberkg.record.graph_stats` reads from graph.nq,
+    without reading it: a conference's own nodes are in its chunk only; a
+    shared node counts once however many chunks and shared triples it is the
+    subject of.
+    """
+    from .export.chunks import TYPE
+    from .record import GraphStats
+
+    subjects = {s for s, _, _ in shared}
+    predicates = {p for _, p, _ in shared}
+    classes: Counter = Counter(o for _, p, o in shared if p == TYPE)
+    own = 0
+    for result in results:
+        own += result.subjects
+        subjects.update(result.linked)
+        predicates.update(result.predicates)
+        classes.update(dict(result.counts))
+    triples = sum(r.triples for r in results) + len(shared)
+    return GraphStats(triples, own + len(subjects), tuple(sorted(predicates)), tuple(sorted(classes.items())))
+
+
+def _write_record(outset: OutputSet, stats: GraphStats, *, base: str, sources, settings: dict[str, str], build_time) -> None:
+    """Stage record.ttl: the VoID, DCAT and PROV record of the files staged so far."""
+    from .record import RecordedInput, build_record, file_facts
+
     files = {name: file_facts(outset.staged(name)) for name in outset.names}
     inputs = [RecordedInput(name, sha) for name, sha in sources]
     record = build_record(stats, base=base, inputs=inputs, settings=settings, files=files, build_time=build_time)

@@ -209,10 +209,10 @@ class ConferenceResult:
     linked: tuple[str, ...] = ()  # shared nodes that are subjects in its chunk ("X ckg:evidence <its evidence>")
     predicates: tuple[str, ...] = ()  # the properties its chunk uses
 
-    def summary(self) -> ConferenceResult:
-        """The same result without its text, to keep in memory while the rest is mapped."""
+    def summary(self, *, shared: bool = True) -> ConferenceResult:
+        """The same result without its text (the cache keeps it so); without ``shared``, to keep in memory while the rest is mapped."""
         return ConferenceResult(
-            self.iri, self.sort_key, self.sources, "", "", self.triples, self.shared, self.counts,
+            self.iri, self.sort_key, self.sources, "", "", self.triples, self.shared if shared else (), self.counts,
             self.report, self.unresolved, self.figures, self.rejected_figures, self.timings, self.notes,
             self.subjects, self.linked, self.predicates,
         )  # fmt: skip
@@ -251,6 +251,21 @@ def map_conference(pages: Sequence[Page], settings: Settings, *, distinct: bool 
         return MapFailure(sources, str(exc))
     except Exception as exc:  # noqa: BLE001 - one transcript that trips a bug must not sink the corpus; reported, never hidden
         return MapFailure(sources, f"internal error while building it ({type(exc).__name__}: {exc})")
+
+
+def map_to_cache(pages: Sequence[Page], settings: Settings, key: str, folder: Path, *, distinct: bool = False) -> ConferenceResult | MapFailure:
+    """:func:`map_conference`, with the result written to the build cache in ``folder`` under ``key``; returns its summary.
+
+    A worker process that runs this sends back kilobytes, not the conference's text.
+
+    Raises:
+        OutputError: the cache cannot be written.
+    """
+    result = map_conference(pages, settings, distinct=distinct)
+    if isinstance(result, MapFailure):
+        return result
+    BuildCache(folder).put(key, result)
+    return result.summary()
 
 
 def _map(pages: Sequence[Page], settings: Settings, *, distinct: bool) -> ConferenceResult:
@@ -412,6 +427,17 @@ class BuildCache:
         self._write(self.path(key).with_suffix(".nq"), result.nquads.encode("utf-8"))
         self._write(self.path(key), result.summary())
 
+    def shared(self, key: str) -> tuple[Triple, ...]:
+        """What a cached conference states about shared nodes.
+
+        Raises:
+            OutputError: the entry is gone (removed while the build ran).
+        """
+        result = self.get(key)
+        if result is None:
+            raise OutputError(str(self.path(key)), "the build cache lost an entry while the build ran; build again")
+        return result.shared
+
     def chunk(self, key: str) -> tuple[bytes, bytes] | None:
         """The Turtle and N-Quads of a cached conference."""
         try:
@@ -495,8 +521,9 @@ def run_map(
 ) -> tuple[list[ConferenceResult | MapFailure], int]:
     """Map every task, from the cache where it holds the result, else in ``jobs`` processes or on a Dask cluster.
 
-    Results are written to ``store`` as they arrive, and kept in memory
-    without their text. Returns the results in the order of ``tasks`` and
+    Results are written to ``store`` as they arrive (by the workers
+    themselves when they run here), and kept in memory without their text
+    and their shared triples (see :meth:`BuildCache.shared`). Returns the results in the order of ``tasks`` and
     how many were mapped (not found in the cache).
     """
     keys = [cache_key(t.pages, settings, distinct=t.distinct) for t in tasks]
@@ -508,7 +535,7 @@ def run_map(
         if isinstance(result, ConferenceResult):
             if not cached:
                 store.put(keys[i], result)
-            result = result.summary()
+            result = result.summary(shared=False)  # the reduce reads what it shares back from the cache
         results[i] = result
         done += 1
         if progress is not None:
@@ -521,13 +548,17 @@ def run_map(
             finish(i, hit, cached=True)
         else:
             todo.append(i)
+    if scheduler:  # Dask workers may not see the cache folder: the results come back whole
+        fn, args = map_conference, [(tasks[i].pages, settings) for i in todo]
+    else:  # local workers write their chunk to the cache and send back only the summary
+        fn, args = map_to_cache, [(tasks[i].pages, settings, keys[i], store.folder) for i in todo]
     _run(
-        map_conference,
-        [(tasks[i].pages, settings) for i in todo],
+        fn,
+        args,
         [{"distinct": tasks[i].distinct} for i in todo],
         jobs=jobs,
         scheduler=scheduler,
-        finish=lambda n, result: finish(todo[n], result),
+        finish=lambda n, result: finish(todo[n], result, cached=not scheduler),
     )
     return [r for r in results if r is not None], len(todo)
 
@@ -546,15 +577,33 @@ def _run(fn, args: Sequence[tuple], kwargs, *, jobs: int, scheduler: str | None,
         _run_pool(fn, args, kw, jobs, finish)
 
 
-def _run_pool(fn, args, kw, jobs, finish) -> None:
+#: With a start method other than fork, a worker process maps this many conferences, then a fresh one
+#: takes its place: what a long run leaves in a worker (freed but unreturned memory) does not pile up.
+TASKS_PER_WORKER = 25
+
+
+def _pool_context():
+    """How workers start: forked from a small server process that has cyberkg loaded, where the platform can.
+
+    A fork of the build itself would copy its threads' locks (a deadlock when a
+    worker is replaced mid-run) and its heap (which grows with the corpus).
+    """
     import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["cyberkg.worker"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _run_pool(fn, args, kw, jobs, finish) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    # fork: workers start with cyberkg, rdflib and the shapes already loaded.
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     window = 2 * jobs  # a bounded number in flight keeps the memory flat on big corpora
     pending = iter(range(len(args)))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=_pool_context(), max_tasks_per_child=TASKS_PER_WORKER) as pool:
         running = {}
         try:
             for n in pending:

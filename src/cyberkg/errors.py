@@ -23,6 +23,9 @@ class InputError(CyberkgError):
         self.problem = problem
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):  # so that a worker process can raise it to the build
+        return (type(self), (self.where, self.problem))
+
 
 class UsageError(CyberkgError):
     """An option or argument has a value cyberkg cannot use."""
@@ -55,3 +58,6 @@ class OutputError(CyberkgError):
         self.where = where
         self.problem = problem
         super().__init__(f"cannot write {where}: {problem}")
+
+    def __reduce__(self):  # so that a worker process can raise it to the build
+        return (type(self), (self.where, self.problem))

@@ -262,8 +262,8 @@ def build(
             raise InputError(first.where, first.reason)
         built.sort(key=lambda item: item[0].sort_key)
         table = SharedTable()
-        for result, _ in built:
-            table.add(result.iri, result.shared)
+        for result, key in built:
+            table.add(result.iri, store.shared(key))
         merged = merge_shared(table, base)
         del table
         reports, aside = reconciled_results((r.report for r, _ in built), base)

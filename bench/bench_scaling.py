@@ -11,6 +11,12 @@ Prints three tables (``python bench/bench_scaling.py``):
 
 Each case runs once under ``--timeout`` seconds (default 600); a case that
 runs out prints ">N s". ``--sizes`` picks the transcript sizes in MB.
+
+``--whole 0.5 1 2 4`` adds a fourth table: the whole map of one conference,
+as a build runs it (parse, resolve, rdf, validate, serialize), on
+transcripts of those sizes, each in a fresh process, with its peak RSS. A
+build refuses a transcript over ``--max-transcript-mb`` (4 by default),
+sized from the memory per MB this table shows.
 """
 
 from __future__ import annotations
@@ -151,12 +157,56 @@ def _table(title: str, unit: str, rows: list[tuple[str, float, dict[str, float |
               + f" | {'-' if per is None else f'{per / scale:.3f}'} |")
 
 
+_WHOLE = r"""
+import json, resource, sys, time
+from cyberkg.corpus import Page, Settings, map_conference
+from cyberkg.vocab import DEFAULT_BASE
+data = open(sys.argv[1], "rb").read()
+t0 = time.perf_counter()
+result = map_conference([Page("big.txt", "big.txt", data)], Settings(DEFAULT_BASE))
+print(json.dumps({"seconds": time.perf_counter() - t0, "timings": dict(getattr(result, "timings", ())),
+                  "triples": getattr(result, "triples", 0), "failure": getattr(result, "reason", None),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def whole(sizes: list[float], timeout: int) -> None:
+    """The whole map of one conference on transcripts of ``sizes`` MB, each in a fresh process."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    names = ["parse", "resolve", "rdf", "validate", "serialize"]
+    print("\nThe whole map of one conference, as a build runs it (fresh process each)\n")
+    print("| case | triples | " + " | ".join(f"{n} s" for n in names) + " | total s | s per MB | peak RSS MB | MB of RSS per MB |")
+    print("|---|" + "---:|" * (len(names) + 5))
+    with tempfile.TemporaryDirectory() as folder:
+        for mb in sizes:
+            path = Path(folder) / "big.txt"
+            path.write_text(transcript(int(mb * 1_000_000)), encoding="utf-8")
+            try:
+                done = subprocess.run([sys.executable, "-c", _WHOLE, str(path)], capture_output=True, text=True, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                print(f"| {mb:g} MB | >{timeout} s |")
+                continue
+            if done.returncode != 0:
+                print(f"| {mb:g} MB | failed: {done.stderr.strip().splitlines()[-1:]} |")
+                continue
+            f = json.loads(done.stdout.strip().splitlines()[-1])
+            t = f["timings"]
+            print(f"| {mb:g} MB | {f['triples']:,} | " + " | ".join(f"{t.get(n, 0):.1f}" for n in names)
+                  + f" | {f['seconds']:.1f} | {f['seconds'] / mb:.1f} | {f['peak_mb']:.0f} | {f['peak_mb'] / mb:.0f} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="*", default=[1, 2, 4, 8, 16], help="transcript sizes in MB")
     parser.add_argument("--turns", type=int, nargs="*", default=[25_000, 50_000, 100_000], help="one-turn sizes in characters")
     parser.add_argument("--chains", type=int, nargs="*", default=[100, 200, 500], help="roster chain depths")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per case")
+    parser.add_argument("--whole", type=float, nargs="*", default=[], help="sizes in MB for the whole-map table (such as 0.5 1 2 4)")
     args = parser.parse_args(argv)
 
     rows = []
@@ -177,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"chain of {levels} levels: refused: {err}")
     if rows:
         _table("Nested roster chains", "level", rows, args.timeout)
+    if args.whole:
+        whole(args.whole, args.timeout)
     return 0
 
 

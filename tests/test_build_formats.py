@@ -218,3 +218,12 @@ def test_a_closed_stdout_exits_4_with_one_line(tmp_path):
     assert done.returncode == EXIT_WRITE
     assert done.stderr.decode().strip() == "cyberkg: error: cannot write <stdout>: Broken pipe"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stdin_over_the_size_limit_exits_2_and_writes_nothing(tmp_path):
+    data = sample_file().read_bytes()
+    command = [*CYBERKG, "build", "-", "--out", str(tmp_path / "o"), "--max-transcript-mb", str(len(data) / 2e6)]
+    done = subprocess.run(command, input=data, capture_output=True, timeout=300)
+    assert done.returncode == EXIT_USAGE and not (tmp_path / "o").exists()
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "-: is larger than the" in err and "--max-transcript-mb" in err

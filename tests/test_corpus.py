@@ -458,3 +458,17 @@ def test_label_results_on_shared_nodes_are_decided_again_after_the_merge():
     assert aside == [shared] and kept[0].results == (local,) and not kept[0].conforms
     found_again = ValidationReport(False, (ValidationResult(shared.focus, label, "one label", "s", Severity.VIOLATION, None, None),))
     assert restore_quotes(found_again, aside).results[0].quote == "Office X"
+
+
+def test_transcript_over_the_size_limit_is_rejected_unread_with_the_option_to_raise_it(tmp_path, capsys):
+    folder = tmp_path / "talks"
+    write(folder, "small.txt", briefing(1, date="May 3, 2023"))
+    write(folder, "large.txt", briefing(2, date="May 4, 2023") + "Xinhua News Agency:\n\nWhy?\n\n" * 2000)
+    code, out, err = run(["build", folder / "large.txt", "--out", tmp_path / "o", "--no-views", "--max-transcript-mb", "0.01"], capsys)
+    assert code == EXIT_USAGE and not (tmp_path / "o").exists()
+    assert err.count("\n") == 1 and "large.txt: is larger than the 0.01 MB" in err and "--max-transcript-mb" in err
+    code, out, err = run(["build", folder, "--out", tmp_path / "o", "--no-views", "--max-transcript-mb", "0.01"], capsys)
+    assert code == EXIT_REJECTED and "large.txt: is larger than the 0.01 MB" in out
+    assert len(conferences(tmp_path / "o")) == 1
+    code, out, err = run(["build", folder, "--out", tmp_path / "o2", "--no-views"], capsys)
+    assert code == EXIT_OK and len(conferences(tmp_path / "o2")) == 2

@@ -25,6 +25,7 @@ import click
 
 from . import __version__
 from .errors import CyberkgError, OutputError, QueryRefusedError, UsageError
+from .parse import MAX_TRANSCRIPT_MB
 from .resources import SAMPLE
 from .vocab import DEFAULT_BASE
 
@@ -126,6 +127,13 @@ _data_option = click.option(
     help="Folder of the build cache. [default: OUT/.cyberkg-cache]",
 )
 @click.option("--no-cache", is_flag=True, help="Map every conference again, and keep no cache.")
+@click.option(
+    "--max-transcript-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=MAX_TRANSCRIPT_MB,
+    show_default=True,
+    help="Reject a transcript larger than this many MB (one transcript needs about 2 GB of memory per MB to build).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors: no progress, no summary.")
 def build(
     inputs: tuple[Path, ...],
@@ -141,6 +149,7 @@ def build(
     no_cache: bool,
     quiet: bool,
     formats: tuple[str, ...],
+    max_transcript_mb: float,
 ) -> None:
     """Build the knowledge graph of transcripts.
 
@@ -196,7 +205,7 @@ def build(
     to_stdout = str(out) == "-"
     if to_stdout and len(set(wanted)) > 1:
         raise UsageError("--out - prints one graph: give one --format")
-    stdin = sys.stdin.buffer.read() if STDIN in inputs else None
+    stdin = sys.stdin.buffer.read(int(max_transcript_mb * 1e6) + 1) if STDIN in inputs else None  # one byte more tells it is too long
     started = time.perf_counter()
     progress = None if quiet else _progress_reporter()
     options = dict(
@@ -208,6 +217,7 @@ def build(
         encoding=encoding,
         validator=Validator(validator),
         stdin=stdin,
+        max_transcript_mb=max_transcript_mb,
     )
     try:
         if to_stdout:

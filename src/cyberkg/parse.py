@@ -97,11 +97,12 @@ def read_transcript(path: Path, *, encoding: str | None = None) -> Transcript:
     return parse_bytes(read_file(path), name=path.name, where=str(path), encoding=encoding)
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: Path, *, max_bytes: int | None = None) -> bytes:
     """The bytes of a transcript file; devices, FIFOs and sockets are refused, never read.
 
     Raises:
-        InputError: the path is missing, a folder, not a regular file, or cannot be read.
+        InputError: the path is missing, a folder, not a regular file, larger
+            than ``max_bytes`` (see :func:`check_size`), or cannot be read.
     """
     where = str(path)
     try:
@@ -114,10 +115,33 @@ def read_file(path: Path) -> bytes:
         raise InputError(where, "is a folder, not a transcript file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(where, "is not a regular file (a device, pipe or socket); give a transcript file")
+    check_size(where, info.st_size, max_bytes)
     try:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror or exc})") from None
+
+
+#: Memory a build needs for each MB of one transcript, measured (bench/bench_scaling.py --whole).
+GB_PER_MB = 2
+
+#: The largest transcript a build takes by default, in MB (10^6 bytes): some 30 times the longest
+#: real briefing we know of, and about 8 GB of memory to build.
+MAX_TRANSCRIPT_MB = 4.0
+
+
+def check_size(where: str, size: int, max_bytes: int | None) -> None:
+    """Refuse a transcript larger than ``max_bytes``: its graph would need about :data:`GB_PER_MB` GB per MB.
+
+    Raises:
+        InputError: naming the size, the limit and the option that raises it.
+    """
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            where,
+            f"is larger than the {max_bytes / 1e6:g} MB a transcript may have; one transcript needs "
+            f"about {GB_PER_MB} GB of memory per MB to build: raise the limit with --max-transcript-mb if this machine has it",
+        )
 
 
 def parse_bytes(data: bytes, *, name: str, where: str | None = None, encoding: str | None = None) -> Transcript:

@@ -30,7 +30,7 @@ from .export.outputs import OutputSet
 from .export.rdf import serialize
 from .ids import check_base
 from .model import Transcript
-from .parse import read_file
+from .parse import MAX_TRANSCRIPT_MB, check_size, read_file
 from .rdf import conference_keys, to_graph
 from .relate import relate
 from .resolve import resolve
@@ -162,6 +162,7 @@ def build(
     stdin: bytes | None = None,
     record: bool = True,
     build_time: datetime | None = None,
+    max_transcript_mb: float = MAX_TRANSCRIPT_MB,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``, conference by conference.
 
@@ -181,6 +182,7 @@ def build(
         stdin: the bytes of standard input, read where ``inputs`` holds ``-``.
         record: also write ``record.ttl``, the VoID, DCAT and PROV record of the build.
         build_time: the time to record (only when given: see :func:`cyberkg.record.build_time_from_env`).
+        max_transcript_mb: a larger input is rejected, with the option that raises the limit.
         jobs: how many processes map conferences.
         scheduler: the address of a Dask scheduler to map on instead (``tcp://host:port``).
         cache: the folder of the build cache (default ``out/.cyberkg-cache``).
@@ -220,7 +222,7 @@ def build(
     settings = Settings(base=base, encoding=encoding, validator=validator.value)
     clock = time.perf_counter
     t0 = clock()
-    pages, rejected, notes = read_pages(inputs, stdin=stdin)
+    pages, rejected, notes = read_pages(inputs, stdin=stdin, max_bytes=int(max_transcript_mb * 1e6))
     jobs = max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="cyberkg-cache-") as scratch:
         store = BuildCache(cache if cache is not None else (out / CACHE_FOLDER if use_cache else Path(scratch)))
@@ -345,10 +347,11 @@ _STAGES = ("parse", "resolve", "rdf", "validate", "serialize")
 VIEWS_MAX_TRIPLES = 250_000
 
 
-def read_pages(inputs: Sequence[Path], *, stdin: bytes | None = None) -> tuple[list[Page], list[Rejected], list[str]]:
+def read_pages(inputs: Sequence[Path], *, stdin: bytes | None = None, max_bytes: int | None = None) -> tuple[list[Page], list[Rejected], list[str]]:
     """Read every input's bytes (the bundled sample when there is none); drop exact duplicates.
 
-    An input ``-`` is ``stdin``, named ``<stdin>``.
+    An input ``-`` is ``stdin``, named ``<stdin>``. An input larger than
+    ``max_bytes`` is rejected unread (see :func:`cyberkg.parse.check_size`).
     Returns the pages, the inputs that cannot be read, and notes on duplicates.
 
     Raises:
@@ -368,7 +371,11 @@ def read_pages(inputs: Sequence[Path], *, stdin: bytes | None = None) -> tuple[l
     for path in collect_inputs(inputs):
         where = str(path)
         try:
-            page = Page(STDIN_NAME, STDIN_NAME, stdin) if path == STDIN else Page(where, path.name, read_file(path))
+            if path == STDIN:
+                check_size(STDIN_NAME, len(stdin), max_bytes)
+                page = Page(STDIN_NAME, STDIN_NAME, stdin)
+            else:
+                page = Page(where, path.name, read_file(path, max_bytes=max_bytes))
         except InputError as exc:
             rejected.append(Rejected(where, exc.problem))
             continue

@@ -1,0 +1,24 @@
+"""The hand-annotated real sample (tests/real_sample/): precision stays at the level the README reports.
+
+Skipped where the development corpus (../shared/corpus) is not beside the checkout.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .real_scorer import CATEGORIES, real_cases, score_all
+
+pytestmark = pytest.mark.skipif(not real_cases(), reason="no development corpus at ../shared/corpus")
+
+
+def test_every_category_keeps_precision_of_at_least_0_95():
+    total, errors, _ = score_all()
+    low = {c: round(s.precision, 2) for c, s in total.items() if s.tp + s.fp and s.precision < 0.95}
+    assert not low, (low, {case: {k: v for k, v in e.items() if k.startswith("fp:")} for case, e in errors.items()})
+
+
+def test_every_annotated_category_is_scored():
+    total, _, _ = score_all()
+    assert set(total) == set(CATEGORIES)
+    assert sum(s.tp for s in total.values()) > 200  # the sample is read: participants, posts, people, bodies, figures

@@ -34,7 +34,7 @@ RUNNER = r"""
 import json, sys
 from pathlib import Path
 from cyberkg.pipeline import build
-args = json.loads(sys.argv[1])
+args = json.loads(open(sys.argv[1], encoding="utf-8").read())
 result = build([Path(p) for p in args["inputs"]], out=Path(args["out"]), views=False, jobs=args["jobs"])
 print(json.dumps({
     "conferences": result.conferences, "triples": result.triples, "conforms": result.conforms,
@@ -78,9 +78,10 @@ def tree_rss(root: int) -> int:
 
 def run_build(inputs: list[Path], out: Path, jobs: int) -> dict:
     """One build in a fresh process; its figures and the tree's peak RSS."""
-    args = json.dumps({"inputs": [str(p) for p in inputs], "out": str(out), "jobs": jobs})
+    spec = out.with_name(out.name + ".json")  # thousands of paths do not fit on a command line
+    spec.write_text(json.dumps({"inputs": [str(p) for p in inputs], "out": str(out), "jobs": jobs}), encoding="utf-8")
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(spec)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_rss(proc.pid))

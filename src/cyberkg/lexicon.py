@@ -21,6 +21,21 @@ def read_list(name: str) -> tuple[str, ...]:
 
 
 @cache
+def demonym_countries() -> dict[str, str]:
+    """Demonym → country, from ``data/demonyms.txt`` ("Canadian" → "Canada")."""
+    return dict(tuple(p.strip() for p in line.split("|")) for line in read_list("demonyms"))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym → country, and each country → itself."""
+    out = dict(demonym_countries())
+    for country in demonym_countries().values():
+        out.setdefault(country, country)
+    return out
+
+
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of ``data/NAME.txt`` as a set, read once per process."""
     return frozenset(read_list(name))

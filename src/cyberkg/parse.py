@@ -134,7 +134,7 @@ def check_size(where: str, size: int, max_bytes: int | None) -> None:
     """Refuse a transcript larger than ``max_bytes``: its graph would need about :data:`GB_PER_MB` GB per MB.
 
     Raises:
-        InputError: naming the size, the limit and the option that raises it.
+        InputError: naming the limit and the option that raises it.
     """
     if max_bytes is not None and size > max_bytes:
         raise InputError(

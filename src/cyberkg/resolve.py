@@ -26,9 +26,9 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.people import demonyms, title_words
+from .extract.people import title_words
 from .extract.roster import PostMention, extract_roster, parse_post
-from .lexicon import lexicon, word_set
+from .lexicon import demonyms, lexicon, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
 from .registry import (

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, read_list, well_known_bodies, word_set
 from ..model import Span
 from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
@@ -59,17 +59,6 @@ def title_words() -> frozenset[str]:
     """Every word of every title, capitalised: none of them is part of a name."""
     words = {w for t in read_list("person_titles") for w in re.split(r"[\s-]+", t)}
     return frozenset(w for w in words | set(_MODIFIER_WORDS) if w[:1].isupper() and w != "of")
-
-
-@cache
-def demonyms() -> dict[str, str]:
-    """Demonym → country, and each country → itself."""
-    out: dict[str, str] = {}
-    for line in read_list("demonyms"):
-        demonym, country = (p.strip() for p in line.split("|"))
-        out[demonym] = country
-        out.setdefault(country, country)
-    return out
 
 
 def person_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> PersonMention | None:

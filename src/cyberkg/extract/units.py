@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import demonym_countries, read_list
 
 _SPACES_RE = re.compile(r"[ \t]*")
 
@@ -172,22 +172,17 @@ class UnitVocabulary:
         return Unit.count(self.singular(head))
 
 
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(line.split("|")[0].strip() for line in read_list("demonyms"))
-
-
 def is_demonym(word: str) -> bool:
     """Whether ``word`` is a demonym ("Canadian") or its plural ("Canadians"), as written, capitalised.
 
     >>> is_demonym("Canadians"), is_demonym("Canadian"), is_demonym("canadians")
     (True, True, False)
     """
-    return word in _demonyms() or is_plural_demonym(word)
+    return word in demonym_countries() or is_plural_demonym(word)
 
 
 def is_plural_demonym(word: str) -> bool:
-    return word.endswith("s") and word[:-1] in _demonyms()
+    return word.endswith("s") and word[:-1] in demonym_countries()
 
 
 @cache

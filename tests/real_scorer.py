@@ -45,6 +45,7 @@ from .scoring import _occurrences, same_value
 
 SAMPLE = Path(__file__).parent / "real_sample"
 HELDOUT = Path(__file__).parent / "real_sample_heldout"
+THIRD = Path(__file__).parent / "real_sample_third"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
 CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
@@ -207,7 +208,8 @@ def table(total: dict[str, Score], units: tuple[int, int]) -> str:
 
 if __name__ == "__main__":
     # --heldout: the second sample, annotated blind after the fixes fitted to the first (see its README)
-    folder = HELDOUT if "--heldout" in sys.argv else SAMPLE
+    # --third: the third, annotated blind after the fixes fitted to the second
+    folder = HELDOUT if "--heldout" in sys.argv else THIRD if "--third" in sys.argv else SAMPLE
     cases = real_cases(folder)
     if not cases:
         sys.exit(f"no annotated corpus file found under {CORPUS}")

@@ -331,3 +331,81 @@ def test_kinds_of_plan_stay_documents_without_a_cue(name):
 def test_forum_with_members_is_a_body():
     kinds = _kinds("Some of them are members of the Harbour Owners Forum, which meets in May.")
     assert kinds.get("Harbour Owners Forum") is Kind.ORGANIZATION
+
+
+# ---------------------------------------------------------------- lengths of time that frame something else
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("And now, three years later, the harbour is open.", "three"),
+        ("The pier closed two weeks ago.", "two"),
+        ("For the first time in 15 years, the harbour exports more fish than it imports.", "15"),
+        ("Traffic rose 12 percent, the biggest jump in more than 20 years.", "20"),
+        ("Crews have laid 4,000 metres of pipe in 30 months.", "30"),
+    ],
+)
+def test_time_frame_is_a_rejected_candidate(said, span):
+    found = _figures(said)
+    assert span not in {f.span.text for f in found.figures}
+    assert (span, RejectReason.DATE) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+def test_a_length_of_time_on_its_own_is_a_figure():
+    assert "six years" in {f.span.text for f in _figures("The works took six years.").figures}
+
+
+def test_earlier_members_of_a_series_are_a_definite_set():
+    found = _figures("The plans of past three councils did not reach the pier.")
+    assert not found.figures
+    assert ("three", RejectReason.DEFINITE) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+# ---------------------------------------------------------------- numbers and nouns
+
+
+def test_whole_and_fraction_with_a_scale_is_one_number():
+    [figure] = _figures("The port ships about three and a half million tonnes a year.").figures
+    assert figure.span.text.startswith("about three and a half million") and figure.value == 3500000
+
+
+def test_two_numbers_joined_by_and_are_both_kept():
+    from cyberkg.extract.numbers import find_numbers
+
+    assert [n.span.text for n in find_numbers("between two and three ships")] == ["two", "three"]
+
+
+def test_a_counted_noun_ends_before_a_participle():
+    [figure] = _figures("The yard has 800 jobs added since spring.").figures
+    assert figure.span.text == "800 jobs" and figure.unit.key == "job"
+
+
+def test_capitalised_group_of_people_is_counted_as_people():
+    [figure] = _figures("Some 40 Democrats signed the letter.").figures
+    assert figure.unit.key == "person"
+
+
+def test_a_name_before_one_of_gives_no_unit():
+    found = _figures("Ada Williams was one of the first builders of the pier.")
+    assert not found.figures
+
+
+def test_dotted_abbreviation_opens_a_body_name_and_ends_a_sentence():
+    from cyberkg.extract.mentions import extract_mentions
+
+    text = "Anna Berg:\n\nAsk the U.S. Coast Guard. We met the U.S. The harbour opened.\n"
+    transcript = parse_transcript("Briefing on harbour works\n\n" + text)
+    names = {m.span.text for t in transcript.turns for p in t.paragraphs for m in extract_mentions(transcript.text, p)}
+    assert "U.S. Coast Guard" in names
+    assert not any("The" in n for n in names)
+
+
+def test_only_a_body_or_a_post_is_to_something():
+    from cyberkg.extract.phrases import find_phrases
+
+    text = "Anna Berg:\n\nWe sent the treaties with Ruritania and Freedonia to Parliament, and the Ambassador to Freedonia came.\n"
+    transcript = parse_transcript("Briefing on harbour works\n\n" + text)
+    names = {p.span.text for t in transcript.turns for para in t.paragraphs for p in find_phrases(transcript.text, para)}
+    assert "Ruritania and Freedonia" in names and "Parliament" in names
+    assert "Ambassador to Freedonia" in names

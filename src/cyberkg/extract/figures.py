@@ -36,7 +36,7 @@ from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
 from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers
-from .units import Unit, UnitKind, is_demonym, is_plural_demonym, unit_vocabulary
+from .units import Unit, UnitKind, is_demonym, is_people_group, unit_vocabulary
 
 
 class Qualifier(StrEnum):
@@ -405,6 +405,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         if _is_definite_set(ctx.text, draft):
             ctx.rejected.append(Rejected(number.span, RejectReason.DEFINITE, ctx.turn))
             continue
+        if _is_time_frame(ctx.text, draft, drafts[-1] if drafts else None):
+            ctx.rejected.append(Rejected(number.span, RejectReason.DATE, ctx.turn))
+            continue
         drafts.append(draft)
         taken_until = draft.end
     for first, then in zip(list(drafts), drafts[1:]):
@@ -451,6 +454,31 @@ _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\
 _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where dashes are "-"
 
 
+_ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
+_RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now)\b")
+_FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the biggest jump in more than 20 years"
+    r"(?i)\b(?:first\s+time|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
+    r"\b[\w ,'-]{0,40}?\bin\s+$"
+)
+_PERIOD_OF_BEFORE_RE = re.compile(r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:in|over|within|during)\s+(?:just\s+|only\s+|the\s+(?:past|last|first)\s+)?$")
+
+
+def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
+    """Whether a length of time frames something else rather than stating a figure.
+
+    "five years later" and "two weeks ago" place a moment; "for the first time
+    in 15 years" and "the biggest jump in more than 20 years" frame a record;
+    "4,000 metres of pipe in 30 months" gives the period of the figure before it.
+    """
+    if draft.unit is None or draft.unit.kind is not UnitKind.TIME:
+        return False
+    if _RELATIVE_AFTER_RE.match(text, draft.end):
+        return True
+    if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
+        return True
+    return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.start]))
+
+
 def _is_definite_set(text: str, draft: _Draft) -> bool:
     """Whether a count names a set the listener already knows rather than stating a figure.
 
@@ -460,7 +488,7 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
     if draft.unit is None or draft.unit.kind not in (UnitKind.COUNT, UnitKind.PEOPLE) or not draft.noun_words:
         return False
     s = draft.number.span.start
-    if _ALL_BEFORE_RE.search(text, max(0, s - 20), s):
+    if _ALL_BEFORE_RE.search(text, max(0, s - 20), s) or _ORDER_BEFORE_RE.search(text, max(0, s - 20), s):
         return True
     return bool(_THE_BEFORE_RE.search(text, max(0, s - 6), s) and _SELECTED_BY_RANK_RE.match(text, draft.end))
 
@@ -549,6 +577,9 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
     return counted and head in words.generic_counts
 
 
+_PARTICIPLE_RE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+
+
 def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[str], int, int] | None:
     """The counted noun phrase starting at ``pos``: its words, start and end (or None)."""
     vocab = unit_vocabulary()
@@ -579,10 +610,13 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
                 continue
             break
         if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word and not is_demonym(word):
-            break  # "61 Nairobi ..." is not a counted thing; "61 Canadians" and "two Canadian firms" are
+            if not is_people_group(word):
+                break  # "61 Nairobi ..." is not a counted thing; "61 Canadians", "two Canadian firms", "40 Democrats" are
+        if out and _PARTICIPLE_RE.fullmatch(word) and vocab.is_plural(out[-1][0]) and lower not in vocab.by_word:
+            break  # "800 jobs added since spring": the noun phrase ends, a reduced clause begins
         out.append((word, w.start(), w.end()))
         i = w.end()
-        if is_plural_demonym(word):
+        if is_people_group(word):
             break  # "Canadians" is the whole thing counted: a verb may follow
     while out and out[-1][0].lower() in {"and", "or", "of"}:
         out.pop()
@@ -728,6 +762,8 @@ def _inherit_unit(ctx: _Context, sentence: Span, draft: _Draft, drafts: list[_Dr
         else:
             if tokens and not vocab.is_plural(tokens[-1]):
                 tokens = []
+        if tokens and tokens[-1][0].isupper() and not is_people_group(tokens[-1]):
+            tokens = []  # "Ada Williams was one of ...": a name, not a counted thing
         if tokens and re.fullmatch(r"[A-Za-z][A-Za-z'-]*", tokens[-1]) and tokens[-1].lower() not in words.function:
             draft.unit = _count_unit(tokens, vocab)
             draft.measure = draft.measure or _normalise_measure(subject)

@@ -57,6 +57,7 @@ class _Vocabulary:
     words_re: re.Pattern[str]
     fraction_re: re.Pattern[str]
     fraction_scale_re: re.Pattern[str]
+    mixed_re: re.Pattern[str]
     one_in_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
     small: tuple[str, ...]  # number words below 100, in lower case
@@ -90,11 +91,18 @@ def vocabulary() -> _Vocabulary:
     # "half a million", "a quarter of a billion": a fraction of a scale word is one number
     scale_words = _alt(w for w in scales if len(w) > 3)
     fraction_scale_re = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<scale>{scale_words})\b", re.I)
+    # "four and a half million", "2 and a quarter years": a whole number and a fraction are one number
+    mixed_re = re.compile(
+        rf"\b(?P<whole>{small}|\d+)\s+and\s+(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)}))"
+        rf"(?:\s+(?P<scale>{scale_words}))?\b",
+        re.I,
+    )
     one_in_re = re.compile(rf"\b(?P<num>{small}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{small}|\d+)\b", re.I)
     tens = _alt([w for w, v in words.items() if 20 <= v < 100])
     ordinal_re = re.compile(rf"\b(?:(?:{tens})-)?(?:{_alt(ordinals)})\b", re.I)
     return _Vocabulary(
-        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, fraction_scale_re, one_in_re, ordinal_re,
+        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, fraction_scale_re, mixed_re, one_in_re,
+        ordinal_re,
         tuple(w for w, v in words.items() if v < 100),
     )  # fmt: skip
 
@@ -206,6 +214,19 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             found.append((m.start(), scale.end(), value, NumberKind.CARDINAL, False, True))
             continue
         found.append((m.start(), m.end(), value, NumberKind.FRACTION, False, False))
+    mixed = vocab.mixed_re.finditer(text) if " and " in text and (holds(vocab.denominators)) else ()
+    for m in mixed:
+        whole_text, num = m.group("whole").lower(), m.group("num").lower()
+        whole = int(whole_text) if whole_text.isdigit() else vocab.words.get(whole_text, 0)
+        numerator = 1 if num in {"a", "an"} else vocab.words.get(num, 0)
+        denominator = vocab.denominators[m.group("den").lower()]
+        if not 0 < numerator < denominator:
+            continue  # "two and five halves": no mixed number
+        value = Decimal(whole) + Decimal(numerator) / Decimal(denominator)
+        if m.group("scale"):
+            value *= vocab.scales[m.group("scale").lower()]
+        value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES), rounding=ROUND_HALF_EVEN).normalize()
+        found.append((m.start(), m.end(), value, NumberKind.CARDINAL, whole_text.isdigit(), bool(m.group("scale"))))
     one_in = vocab.one_in_re.finditer(text) if holds(vocab.small) or _DIGIT_RE.search(text) else ()
     for m in one_in:
         num, den = (g.lower() for g in m.group("num", "den"))
@@ -237,11 +258,9 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         phrase = m.group(0)
         if phrase.split()[0].lower() in vocab.scales or phrase.lower() in {"a", "an"}:
             continue
-        value = words_value(phrase)
-        if value is None:
-            continue
-        scaled = any(t in vocab.scales for t in re.split(r"[\s-]+", phrase.lower()))
-        found.append((m.start(), m.end(), value, NumberKind.CARDINAL, False, scaled))
+        for start, end, value in _word_numbers(phrase, m.start()):
+            scaled = any(t in vocab.scales for t in re.split(r"[\s-]+", text[start:end].lower()))
+            found.append((start, end, value, NumberKind.CARDINAL, False, scaled))
     for m in vocab.ordinal_re.finditer(text) if holds(vocab.ordinals) else ():
         found.append((m.start(), m.end(), Decimal(0), NumberKind.ORDINAL, False, False))
 
@@ -254,6 +273,29 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         kept.append(NumberMention(Span.of(source, offset + start, offset + end), value, kind, digits, scaled))
         taken_until = end
     return kept
+
+
+def _word_numbers(phrase: str, start: int) -> list[tuple[int, int, Decimal]]:
+    """The numbers a run of number words makes: one ("one hundred and twenty"), or one per
+    part when the run joins two numbers ("between two and three", "five five").
+
+    >>> [(s, e, str(v)) for s, e, v in _word_numbers("two and three", 0)]
+    [(0, 3, '2'), (8, 13, '3')]
+    """
+    value = words_value(phrase)
+    if value is not None:
+        return [(start, start + len(phrase), value)]
+    parts = list(re.finditer(r"(?i)(?<!\S)(?!and\b)\S+(?:\s+(?!and\b)\S+)*", phrase))  # the runs between "and"s
+    if len(parts) == 1:
+        parts = list(re.finditer(r"\S+", phrase))  # "five five": each word on its own
+    out = []
+    for part in parts:
+        if part.group(0).lower() in {"a", "an"}:
+            continue
+        value = words_value(part.group(0))
+        if value is not None:
+            out.append((start + part.start(), start + part.end(), value))
+    return out
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z²³·]+")

@@ -18,8 +18,9 @@ from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
 # A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
-# "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name
-_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
+# "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name;
+# "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name)
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
@@ -100,6 +101,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             if len(gap) > 1 and not gap.strip():
                 break  # a run of spaces is layout ("Q    The Post"), not the inside of a name
             if is_capitalised(nxt):
+                if paragraph.text[words[j][1] - 1] == "." and nxt in starters:
+                    break  # "... with the U.S. The President said": the abbreviation ended a sentence
                 j += 1
                 last = j
                 continue
@@ -123,6 +126,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)
                 if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
+                if nxt == "to" and current_head not in head_nouns() and not _is_title_word(current_head):
+                    break  # "treaties with Ruritania and Freedonia to Parliament": only a body or a post is "to" something
                 if after.lower().rstrip(".") in MONTHS:
                     break  # "... for June"
                 if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
@@ -165,6 +170,16 @@ def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, 
         if run in word_set("person_titles"):
             return after not in _title_openers()
     return False
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in read_list("person_titles"))
+
+
+def _is_title_word(word: str) -> bool:
+    """Whether ``word`` ends a title written before a name ("Ambassador", "Envoy")."""
+    return word in _title_words()
 
 
 @cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from ..lexicon import demonym_countries, read_list
+from ..lexicon import demonym_countries, read_list, word_set
 
 _SPACES_RE = re.compile(r"[ \t]*")
 
@@ -167,7 +167,7 @@ class UnitVocabulary:
                 return Unit.count(pair)
         if head in self.person_nouns or self.singular(head) in {self.singular(p) for p in self.person_nouns}:
             return self.units["person"]
-        if is_plural_demonym(words[-1]):  # "200,000 Americans"
+        if is_people_group(words[-1]):  # "200,000 Americans", "40 Democrats"
             return self.units["person"]
         return Unit.count(self.singular(head))
 
@@ -183,6 +183,16 @@ def is_demonym(word: str) -> bool:
 
 def is_plural_demonym(word: str) -> bool:
     return word.endswith("s") and word[:-1] in demonym_countries()
+
+
+def is_people_group(word: str) -> bool:
+    """Whether ``word``, capitalised, names people as members of a group: a plural demonym
+    ("Canadians") or a plural of ``data/group_words.txt`` ("Democrats", "Catholics").
+
+    >>> is_people_group("Canadians"), is_people_group("Democrats"), is_people_group("Democrat"), is_people_group("democrats")
+    (True, True, False, False)
+    """
+    return is_plural_demonym(word) or word.endswith("s") and word in word_set("group_words")
 
 
 @cache

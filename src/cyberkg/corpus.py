@@ -503,6 +503,7 @@ def scan_pages(
         jobs=jobs,
         scheduler=scheduler,
         finish=lambda n, r: found.__setitem__(todo[n], r),
+        weights=[len(pages[i].data) for i in todo],
     )
     new = {key(pages[i]): r for i, r in found.items() if isinstance(r, PageHead)}
     if new:
@@ -559,12 +560,27 @@ def run_map(
         jobs=jobs,
         scheduler=scheduler,
         finish=lambda n, result: finish(todo[n], result, cached=not scheduler),
+        weights=[sum(len(p.data) for p in tasks[i].pages) for i in todo],
     )
     return [r for r in results if r is not None], len(todo)
 
 
-def _run(fn, args: Sequence[tuple], kwargs, *, jobs: int, scheduler: str | None, finish: Callable[[int, object], None]) -> None:
-    """Call ``fn(*args[n], **kwargs[n])`` for every n, here, in a process pool or on Dask; pass each result to ``finish``."""
+def _run(
+    fn,
+    args: Sequence[tuple],
+    kwargs,
+    *,
+    jobs: int,
+    scheduler: str | None,
+    finish: Callable[[int, object], None],
+    weights: Sequence[int] | None = None,
+) -> None:
+    """Call ``fn(*args[n], **kwargs[n])`` for every n, here, in a process pool or on Dask; pass each result to ``finish``.
+
+    A pool takes the heaviest calls first (by ``weights``, the bytes each reads), so no
+    long one is left to run alone at the end; results are keyed by n, so the order
+    they arrive in changes nothing.
+    """
     if not args:
         return
     kw = kwargs if isinstance(kwargs, list) else [kwargs] * len(args)
@@ -574,7 +590,17 @@ def _run(fn, args: Sequence[tuple], kwargs, *, jobs: int, scheduler: str | None,
         for n, a in enumerate(args):
             finish(n, fn(*a, **kw[n]))
     else:
-        _run_pool(fn, args, kw, jobs, finish)
+        order = sorted(range(len(args)), key=lambda n: (-weights[n], n)) if weights is not None else list(range(len(args)))
+        _run_pool(fn, args, kw, jobs, finish, order)
+
+
+def start_workers() -> None:
+    """Start the server that pool workers are forked from, so it loads cyberkg while the build reads its inputs."""
+    context = _pool_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 #: With a start method other than fork, a worker process maps this many conferences, then a fresh one
@@ -598,11 +624,11 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
-def _run_pool(fn, args, kw, jobs, finish) -> None:
+def _run_pool(fn, args, kw, jobs, finish, order: Sequence[int]) -> None:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     window = 2 * jobs  # a bounded number in flight keeps the memory flat on big corpora
-    pending = iter(range(len(args)))
+    pending = iter(order)
     with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=_pool_context(), max_tasks_per_child=TASKS_PER_WORKER) as pool:
         running = {}
         try:

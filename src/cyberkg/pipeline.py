@@ -210,6 +210,7 @@ def build(
         restore_quotes,
         run_map,
         scan_pages,
+        start_workers,
         validate_merged,
     )
 
@@ -222,6 +223,8 @@ def build(
     settings = Settings(base=base, encoding=encoding, validator=validator.value)
     clock = time.perf_counter
     t0 = clock()
+    if jobs > 1 and not scheduler:
+        start_workers()
     pages, rejected, notes = read_pages(inputs, stdin=stdin, max_bytes=int(max_transcript_mb * 1e6))
     jobs = max(1, jobs)
     with tempfile.TemporaryDirectory(prefix="cyberkg-cache-") as scratch:

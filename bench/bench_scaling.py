@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import signal
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from cyberkg.errors import CyberkgError
 from cyberkg.extract.figures import extract_figures
@@ -170,8 +172,32 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "timings": dict(getattr(r
 """
 
 
-def whole(sizes: list[float], timeout: int) -> None:
-    """The whole map of one conference on transcripts of ``sizes`` MB, each in a fresh process."""
+def real_transcript(chars: int, corpus) -> str:
+    """One transcript of about ``chars`` characters from the development corpus: the first
+    briefing whole, then the bodies of the next ones (front matter cut), as one long briefing.
+    The corpus is read where it is; nothing of it is kept."""
+    from pathlib import Path
+
+    files = sorted(p for p in Path(corpus).rglob("*.txt"))
+    if not files:
+        raise SystemExit(f"no transcripts under {corpus}")
+    parts, size, n = [], 0, 0
+    while size < chars:
+        text = files[n % len(files)].read_text(encoding="utf-8")
+        if n:
+            text = re.sub(r"(?s)\A---\n.*?\n---\n", "", text)  # only the first keeps its front matter
+        parts.append(text if n == 0 else "\n\n" + text)
+        size += len(parts[-1])
+        n += 1
+    return "".join(parts)[:chars]
+
+
+def whole(sizes: list[float], timeout: int, corpus=None) -> None:
+    """The whole map of one conference on transcripts of ``sizes`` MB, each in a fresh process.
+
+    Invented text by default; with ``corpus``, text of the development corpus, whose
+    density (figures, names per MB) is that of real briefings.
+    """
     import json
     import subprocess
     import sys
@@ -179,13 +205,15 @@ def whole(sizes: list[float], timeout: int) -> None:
     from pathlib import Path
 
     names = ["parse", "resolve", "rdf", "validate", "serialize"]
-    print("\nThe whole map of one conference, as a build runs it (fresh process each)\n")
+    kind = "invented text" if corpus is None else f"text of {corpus}"
+    print(f"\nThe whole map of one conference, as a build runs it (fresh process each; {kind})\n")
     print("| case | triples | " + " | ".join(f"{n} s" for n in names) + " | total s | s per MB | peak RSS MB | MB of RSS per MB |")
     print("|---|" + "---:|" * (len(names) + 5))
     with tempfile.TemporaryDirectory() as folder:
         for mb in sizes:
             path = Path(folder) / "big.txt"
-            path.write_text(transcript(int(mb * 1_000_000)), encoding="utf-8")
+            chars = int(mb * 1_000_000)
+            path.write_text(transcript(chars) if corpus is None else real_transcript(chars, corpus), encoding="utf-8")
             try:
                 done = subprocess.run([sys.executable, "-c", _WHOLE, str(path)], capture_output=True, text=True, timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -206,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, nargs="*", default=[25_000, 50_000, 100_000], help="one-turn sizes in characters")
     parser.add_argument("--chains", type=int, nargs="*", default=[100, 200, 500], help="roster chain depths")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per case")
+    parser.add_argument("--real", nargs="?", const=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"), default=None,
+                        help="with --whole: text of the development corpus (default ../shared/corpus), not invented text")
     parser.add_argument("--whole", type=float, nargs="*", default=[], help="sizes in MB for the whole-map table (such as 0.5 1 2 4)")
     args = parser.parse_args(argv)
 
@@ -228,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     if rows:
         _table("Nested roster chains", "level", rows, args.timeout)
     if args.whole:
-        whole(args.whole, args.timeout)
+        whole(args.whole, args.timeout, args.real)
     return 0
 
 

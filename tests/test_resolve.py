@@ -174,3 +174,37 @@ def test_resolve_narrative_turn_has_no_speaker():
     text = "Spokesperson Lin Qiao's Regular Press Conference on March 7, 2025\n\nThe council met today. It adopted two plans.\n"
     conference = resolve(parse_transcript(text))
     assert [(t.speaker, t.label) for t in conference.turns] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("surname", "strict"),
+    [("HALE", False), ("Hale", True), ("Moreau", False), ("Jean", False), ("Ives", True), ("hale", True), ("Berg", False)],
+)
+def test_full_names_from_the_word_pair_index_are_those_a_scan_finds(surname, strict):
+    """The index of word pairs (one pass over the text) finds what a scan of the text for each surname finds."""
+    import re
+
+    from cyberkg.lexicon import word_set
+    from cyberkg.parse import parse_transcript
+    from cyberkg.resolve import _full_names, _not_a_first_name, lexicon
+
+    text = (
+        "Briefing on harbour works\n\nAnna Berg:\n\nTom Hale met Rosa Moreau and Paul Jean-Ives. "
+        "Later, tom hale and Sam HALE spoke, and Hale's aide, Mia Hale's friend, said Hales was away. "
+        "Deputy Hale, The Hale and Of Hale are no names. Rosa Moreau-Lutz came. National Harbour Hale.\n"
+    )
+    page = parse_transcript(text)
+    # the scan the index replaced: one pass over the text per surname
+    last = re.escape(surname) if strict else rf"(?i:{re.escape(surname)})"
+    stop = word_set("function_words") | word_set("sentence_openers")
+    scanned = []
+    for m in re.finditer(rf"\b([A-Z][a-z][\w'\-]*)\s+({last})\b", page.folded):
+        first = m.group(1)
+        if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
+            continue
+        if strict and _not_a_first_name(page.folded, m.start(), first, stop):
+            continue
+        scanned.append((f"{first} {page.text[m.start(2) : m.end(2)]}", m.start(), m.end()))
+    found = [(name, span.start, span.end) for name, span in _full_names(page, surname, strict=strict)]
+    assert found == scanned
+    assert found or surname in ("Ives", "hale")

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .dates import MONTHS, parse_clock
 from .entities import Conference, Mention, Post, ResolvedTurn, Rule, Unresolved, display_name, normalise_key
@@ -379,18 +380,39 @@ def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list
     """
     if " " in surname.strip() or len(surname) < 2:
         return []
-    last = re.escape(surname) if strict else rf"(?i:{re.escape(surname)})"
-    pattern = re.compile(rf"\b([A-Z][a-z][\w'\-]*)\s+({last})\b")
     stop = word_set("function_words") | word_set("sentence_openers")
     out = []
-    for m in pattern.finditer(page.folded):
-        first = m.group(1)
+    for first, start, second in _word_pairs(page.folded).get(surname.lower(), ()):
+        end = second + len(surname)
+        if strict and page.folded[second:end] != surname:
+            continue
         if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
             continue
-        if strict and _not_a_first_name(page.folded, m.start(), first, stop):
+        if strict and _not_a_first_name(page.folded, start, first, stop):
             continue
-        out.append((f"{first} {page.text[m.start(2) : m.end(2)]}", Span.of(page.text, m.start(), m.end())))
+        out.append((f"{first} {page.text[second:end]}", Span.of(page.text, start, end)))
     return out
+
+
+_PAIR_RE = re.compile(r"(?<![\w'\-])(?=([A-Z][a-z][\w'\-]*)\s+([\w'\-]+))")
+
+
+@lru_cache(maxsize=4)
+def _word_pairs(folded: str) -> dict[str, list[tuple[str, int, int]]]:
+    """Every capitalised word followed by another word, by the second word (lower case): one pass over the text.
+
+    The second word is also filed under each of its beginnings that ends at a
+    hyphen or apostrophe ("Jean" of "Jean-Pierre"), as a word boundary ends it
+    there. Values: (first word, start of the first, start of the second).
+    """
+    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for m in _PAIR_RE.finditer(folded):
+        first, second = m.group(1), m.group(2)
+        entry = (first, m.start(1), m.start(2))
+        keys = {second.lower()} | {second[:i].lower() for i, c in enumerate(second) if c in "-'" and i}
+        for key in keys:
+            out[key].append(entry)
+    return dict(out)
 
 
 def _not_a_first_name(text: str, start: int, first: str, stop: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ class Rule(StrEnum):
     COUNTRY_SUFFIX = "country-suffix"  # "X Law of the People's Republic of China" = "X Law"
     SURNAME = "surname"  # "Mr. Li" = the one person called Li
     TITLE = "title"  # a person named after a title: "Premier Zhou Wen"
+    GIVEN_NAME = "given-name"  # a person named with no title, by a common given name: "Laura Peterson"
     LABEL = "label"  # the label of a turn
 
 

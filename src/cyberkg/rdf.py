@@ -68,6 +68,7 @@ RULE_CONCEPTS = {
     Rule.COUNTRY_SUFFIX: CKG.CountrySuffixRule,
     Rule.SURNAME: CKG.SurnameRule,
     Rule.TITLE: CKG.TitleRule,
+    Rule.GIVEN_NAME: CKG.GivenNameRule,
     Rule.LABEL: CKG.LabelRule,
 }
 

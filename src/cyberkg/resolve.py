@@ -446,7 +446,7 @@ def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
         if key is None:
-            key, rule = normalise_key(m.span.text), Rule.TITLE
+            key, rule = normalise_key(m.span.text), Rule.TITLE if m.title is not None else Rule.GIVEN_NAME
             table.add(Kind.PERSON, key, m.span.text, None)
         table.drafts[(Kind.PERSON, key)].evidence.append(ev)
         out.append(Mention(turn, (Kind.PERSON, key), ev, rule))

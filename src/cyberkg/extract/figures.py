@@ -360,7 +360,7 @@ def extract_figures(
 
 _TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\b\d{1,2}:\d{2}\b", re.I)
 _QUOTED_RE = re.compile(r"[\"“]([^\"“”]{1,40})[\"”]")
-_WORD_RE = re.compile(r"[A-Za-z0-9][\w'’/-]*")
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’/-]*")  # "U.S." is one word
 
 
 def _sentence(ctx: _Context, sentence: Span) -> None:
@@ -451,6 +451,7 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
 _ALL_BEFORE_RE = re.compile(r"(?i)\ball\s+(?:(?:the|of\s+the|our|these|those|its|their)\s+)?$")
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
 _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
+_RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:that|who|whom)\s+(?:were|was|are|is|had|have|we|you|they|I|he|she)\b")  # "the two envoys who were beside him"
 _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where dashes are "-"
 
 
@@ -490,7 +491,9 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
     s = draft.number.span.start
     if _ALL_BEFORE_RE.search(text, max(0, s - 20), s) or _ORDER_BEFORE_RE.search(text, max(0, s - 20), s):
         return True
-    return bool(_THE_BEFORE_RE.search(text, max(0, s - 6), s) and _SELECTED_BY_RANK_RE.match(text, draft.end))
+    if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
+        return False
+    return bool(_SELECTED_BY_RANK_RE.match(text, draft.end) or _RELATIVE_CLAUSE_RE.match(text, draft.end))
 
 
 def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
@@ -578,6 +581,7 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
 
 
 _PARTICIPLE_RE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[str], int, int] | None:
@@ -610,7 +614,7 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
                 continue
             break
         if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word and not is_demonym(word):
-            if not is_people_group(word):
+            if not is_people_group(word) and not _DOTTED_RE.fullmatch(word):  # "560 U.S. support staff"
                 break  # "61 Nairobi ..." is not a counted thing; "61 Canadians", "two Canadian firms", "40 Democrats" are
         if out and _PARTICIPLE_RE.fullmatch(word) and vocab.is_plural(out[-1][0]) and lower not in vocab.by_word:
             break  # "800 jobs added since spring": the noun phrase ends, a reduced clause begins

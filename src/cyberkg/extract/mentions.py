@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import read_list, well_known_bodies, word_set
+from ..dates import MONTHS
+from ..lexicon import demonyms, read_list, well_known_bodies, word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
@@ -26,7 +27,7 @@ from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
 from .orgs import is_acronym
-from .people import body_after_title, people_in_phrase
+from .people import body_after_title, people_in_phrase, title_words
 from .phrases import Phrase, find_phrases, head_nouns
 
 
@@ -113,6 +114,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
     words = phrase.words
     kind = kind_of(words, phrase.ordinal)
+    if kind is None and is_given_name_phrase(words):  # "... said Laura Peterson": a person, no title
+        return [EntityMention(Kind.PERSON, phrase.span)]
     if kind is None:
         if len(words) == 1:
             word = words[0]
@@ -148,6 +151,34 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             editions_span=held[1] if held else None,
         )
     return [_with_acronym(source, mention)]
+
+
+_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+
+
+def is_given_name_phrase(words: list[str]) -> bool:
+    """Whether two or three capitalised words are a person's name: a common given name
+    (``data/given_names.txt``) and then name words, none of them a title, a head noun of a
+    body, law, event or document, a demonym, a group, a month or a well-known body.
+
+    >>> is_given_name_phrase(["Laura", "Peterson"]), is_given_name_phrase(["Laura", "Peterson", "Institute"])
+    (True, False)
+    """
+    if not 2 <= len(words) <= 3 or words[0] not in word_set("given_names"):
+        return False
+    stop = _not_name_words()
+    for word in words[1:]:
+        if not _NAME_WORD_RE.fullmatch(word) or word in stop or word.lower().rstrip(".") in MONTHS:
+            return False
+    return " ".join(words) not in well_known_bodies()
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(
+        head_nouns() | title_words() | word_set("group_words") | set(demonyms()) | set(well_known_bodies())
+        | {w for place in word_set("named_places") for w in place.split()}
+    )
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")

@@ -122,6 +122,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
                     break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                if nxt == "in" and after.isupper() and len(after) > 1:
+                    break  # "the X Show in ABC": an acronym after "in" is a name of its own
                 if nxt == "on" and current_head.isupper() and len(current_head) > 1:
                     break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)
                 if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):

@@ -409,3 +409,58 @@ def test_only_a_body_or_a_post_is_to_something():
     names = {p.span.text for t in transcript.turns for para in t.paragraphs for p in find_phrases(transcript.text, para)}
     assert "Ruritania and Freedonia" in names and "Parliament" in names
     assert "Ambassador to Freedonia" in names
+
+
+# ---------------------------------------------------------------- third round (fitted to tests/real_sample_third)
+
+
+def test_definite_set_picked_by_a_relative_clause():
+    found = _figures("The two envoys who were beside the mayor left early.")
+    assert ("two", RejectReason.DEFINITE) in {(r.span.text, r.reason) for r in found.rejected}
+    assert not found.figures
+
+
+def test_dotted_abbreviation_inside_a_counted_noun_phrase():
+    [figure] = _figures("We sent 120 U.S. support personnel to the harbour.").figures
+    assert figure.span.text == "120 U.S. support personnel" and figure.unit.key == "person"
+
+
+def test_acronym_after_in_is_a_name_of_its_own():
+    from cyberkg.extract.phrases import find_phrases
+
+    transcript = parse_transcript("Briefing on harbour works\n\nAnna Berg:\n\nHe spoke to Harbour Hour in ABC today.\n")
+    names = {p.span.text for t in transcript.turns for para in t.paragraphs for p in find_phrases(transcript.text, para)}
+    assert "ABC" in names and "Harbour Hour in ABC" not in names
+
+
+@pytest.mark.parametrize(
+    ("said", "person"),
+    [
+        ("Laura Peterson addressed this already.", "Laura Peterson"),
+        ("We thank Kevin Albrecht and the crews.", "Kevin Albrecht"),
+    ],
+)
+def test_person_named_by_a_given_name_without_title(said, person):
+    from cyberkg.extract.mentions import extract_mentions
+
+    transcript = parse_transcript(f"Briefing on harbour works\n\nAnna Berg:\n\n{said}\n")
+    found = {(m.kind, m.span.text) for t in transcript.turns for p in t.paragraphs for m in extract_mentions(transcript.text, p)}
+    assert (Kind.PERSON, person) in found
+
+
+@pytest.mark.parametrize("said", ["The Laura Peterson Institute opened.", "Kevin Street is closed.", "George Mason University hosted it."])
+def test_given_name_then_a_head_noun_is_no_person(said):
+    from cyberkg.extract.mentions import extract_mentions
+
+    transcript = parse_transcript(f"Briefing on harbour works\n\nAnna Berg:\n\n{said}\n")
+    kinds = {m.kind for t in transcript.turns for p in t.paragraphs for m in extract_mentions(transcript.text, p)}
+    assert Kind.PERSON not in kinds
+
+
+def test_person_by_given_name_is_resolved_by_the_given_name_rule():
+    from cyberkg.entities import Rule
+
+    transcript = parse_transcript("Briefing on harbour works\n\nAnna Berg:\n\nLaura Peterson addressed this already.\n")
+    conference = resolve(transcript)
+    rules = {m.rule for m in conference.mentions if m.target == (Kind.PERSON, "laura peterson")}
+    assert rules == {Rule.GIVEN_NAME}

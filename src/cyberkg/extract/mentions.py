@@ -176,7 +176,7 @@ def is_given_name_phrase(words: list[str]) -> bool:
 @cache
 def _not_name_words() -> frozenset[str]:
     return frozenset(
-        head_nouns() | title_words() | word_set("group_words") | set(demonyms()) | set(well_known_bodies())
+        head_nouns() | title_words() | word_set("group_words") | word_set("place_heads") | set(demonyms()) | set(well_known_bodies())
         | {w for place in word_set("named_places") for w in place.split()}
     )
 

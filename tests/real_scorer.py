@@ -46,6 +46,7 @@ from .scoring import _occurrences, same_value
 SAMPLE = Path(__file__).parent / "real_sample"
 HELDOUT = Path(__file__).parent / "real_sample_heldout"
 THIRD = Path(__file__).parent / "real_sample_third"
+FOURTH = Path(__file__).parent / "real_sample_fourth"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
 CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
@@ -209,7 +210,8 @@ def table(total: dict[str, Score], units: tuple[int, int]) -> str:
 if __name__ == "__main__":
     # --heldout: the second sample, annotated blind after the fixes fitted to the first (see its README)
     # --third: the third, annotated blind after the fixes fitted to the second
-    folder = HELDOUT if "--heldout" in sys.argv else THIRD if "--third" in sys.argv else SAMPLE
+    # --fourth: the fourth, annotated blind after the fixes fitted to the third
+    folder = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH}.get(next((a for a in sys.argv if a in ("--heldout", "--third", "--fourth")), ""), SAMPLE)
     cases = real_cases(folder)
     if not cases:
         sys.exit(f"no annotated corpus file found under {CORPUS}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from cyberkg.extract.figures import RejectReason, extract_figures
@@ -464,3 +466,12 @@ def test_person_by_given_name_is_resolved_by_the_given_name_rule():
     conference = resolve(transcript)
     rules = {m.rule for m in conference.mentions if m.target == (Kind.PERSON, "laura peterson")}
     assert rules == {Rule.GIVEN_NAME}
+
+
+def test_cents_are_a_hundredth_of_the_dollar_the_text_states():
+    found = _figures("Fuel rose about 75 cents a gallon; the levy is 10 per cent.")
+    by_text = {f.span.text: f for f in found.figures}
+    assert by_text["about 75 cents"].value == Decimal("0.75") and by_text["about 75 cents"].unit.key == "USD"
+    assert by_text["10 per cent"].unit.key == "percent"
+    hk = _figures("Tickets cost HK$5, and stamps 50 cents.")
+    assert {f.span.text: f.unit.key for f in hk.figures}["50 cents"] == "HKD"

@@ -293,6 +293,7 @@ class _Draft:
     share_of: str | None = None
     series_with: _Draft | None = None
     series_first: bool = False
+    scale: Decimal = Decimal(1)  # "75 cents": 0.75 of the dollar
 
 
 @dataclass
@@ -646,6 +647,10 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
         if after_scale and not n.scaled:
             draft.end = n.span.end + after_scale.end()
         return
+    cents = _CENTS_RE.match(text, n.span.end)
+    if cents and dollar is not None and cents.end() <= sentence.end:  # "75 cents": 0.75 of the dollar the text states
+        draft.unit, draft.end, draft.scale = dollar, cents.end(), Decimal("0.01")
+        return
     after = vocab.match_after(text, n.span.end)
     if after is not None and after[1] <= sentence.end:
         unit, end = after
@@ -675,6 +680,7 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
     draft.noun_words, draft.noun_span = noun, (start, end)
 
 
+_CENTS_RE = re.compile(r"[ \t]+cents?\b", re.I)
 _ONE_THING_RE = re.compile(r"(?i)\s+(?:single|new|more|additional|of)?\s*\w+")
 
 
@@ -1144,7 +1150,7 @@ def _freeze(ctx: _Context, draft: _Draft) -> Figure:
     period = draft.period
     return Figure(
         span=Span.of(ctx.text, draft.start, draft.end),
-        value=draft.number.value,
+        value=draft.number.value if draft.scale == 1 else (draft.number.value * draft.scale).normalize(),
         unit=draft.unit,
         measure=draft.measure or "quantity",
         turn=ctx.turn,

@@ -20,6 +20,11 @@ Categories and how a prediction matches an annotation (one to one):
   is the annotated title (case and articles folded; the body is not scored);
 * ``person``: a person whose name is the annotated full name, as above;
 * the other entity kinds: as in :mod:`tests.scorer` (any name or alias meets);
+* a person or body whose every piece of evidence lies before the first
+  turn (headline, front matter, header) is out of scope, as the annotators'
+  guidelines leave such names out of the entities (GUIDELINES-A.md: a body
+  named only in the title is not an entity of the window); posts and
+  participants are scored whatever their evidence;
 * ``figure``: a figure of the same value whose span overlaps an occurrence
   of the annotated quote. ``figure unit`` counts matched figures whose unit
   is the annotated one.
@@ -130,8 +135,16 @@ def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score]
         expected_posts.append(({f"{n}|{_title(post['title'])}" for n in names}, f"{post['person']}: {post['title']}"))
     _match(predicted_posts, expected_posts, "post", scores["post"], errors)
 
+    # The annotators' scope (GUIDELINES-A.md): a person or body named only in the headline or the front
+    # matter is no entity of the window (its post is still scored). Such predictions are out of scope too.
+    page = parse_transcript(case.text(), name=case.path.name)
+    body_start = page.turns[0].span.start if page.turns else page.title.end
+
+    def in_scope(e) -> bool:
+        return not e.evidence or any(ev.span.start >= body_start for ev in e.evidence)
+
     _match(
-        [({_norm(e.name)}, e.name) for e in conference.people],
+        [({_norm(e.name)}, e.name) for e in conference.people if in_scope(e)],
         [({_norm(x["name"])}, x["name"]) for x in exp["entities"].get("person", [])],
         "person",
         scores["person"],
@@ -139,7 +152,7 @@ def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score]
     )
     for kind in ENTITY_KINDS[1:]:
         _match(
-            [(_names(e.name, (*e.aliases, *e.acronyms)), e.name) for e in conference.of_kind(Kind(kind))],
+            [(_names(e.name, (*e.aliases, *e.acronyms)), e.name) for e in conference.of_kind(Kind(kind)) if in_scope(e)],
             [(_names(x["name"], x.get("aliases", [])), x["name"]) for x in exp["entities"].get(kind, [])],
             kind,
             scores[kind],

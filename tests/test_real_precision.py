@@ -475,3 +475,50 @@ def test_cents_are_a_hundredth_of_the_dollar_the_text_states():
     assert by_text["10 per cent"].unit.key == "percent"
     hk = _figures("Tickets cost HK$5, and stamps 50 cents.")
     assert {f.span.text: f.unit.key for f in hk.figures}["50 cents"] == "HKD"
+
+
+# ---------------------------------------------------------------- fourth round (fitted to tests/real_sample_fourth)
+
+
+def _mentions(said: str):
+    from cyberkg.extract.mentions import extract_mentions
+
+    transcript = parse_transcript(f"Briefing on harbour works\n\nAnna Berg:\n\n{said}\n")
+    return {(m.kind, m.span.text) for t in transcript.turns for p in t.paragraphs for m in extract_mentions(transcript.text, p)}
+
+
+def test_a_country_before_a_body_is_another_name_of_the_body():
+    transcript = parse_transcript(
+        "Briefing on harbour works\n\nAnna Berg:\n\nThe U.S. Department of Harbours spoke; the Department of Harbours agreed. The U.S. Embassy too.\n"
+    )
+    bodies = {e.name: e.aliases for e in resolve(transcript).of_kind(Kind.ORGANIZATION)}
+    assert bodies["Department of Harbours"] == ("U.S. Department of Harbours",)
+    assert "U.S. Embassy" in bodies
+
+
+def test_person_then_in_the_body_is_two_names():
+    found = _mentions("We thank Ada Lind in the Senate, and the Agency for Harbour Works in the Near East.")
+    assert (Kind.ORGANIZATION, "Senate") in found
+    assert not any("Lind in" in text for _, text in found)
+    assert any(text.endswith("in the Near East") for _, text in found)
+
+
+def test_a_title_of_something_is_no_body():
+    found = _mentions("We heard Ada Lind, the former CEO of Harbourbank.")
+    assert not any(kind is Kind.ORGANIZATION and "CEO" in text for kind, text in found)
+
+
+def test_saint_opens_a_name():
+    assert (Kind.EVENT, "St. Andrew's Day") in _mentions("We marked St. Andrew's Day at the pier.")
+
+
+def test_capitalised_number_word_inside_a_name_is_no_figure():
+    found = _figures("The crews of the Harbour Two yard met. Two crews left.")
+    assert ("Two", RejectReason.NAME) in {(r.span.text, r.reason) for r in found.rejected}
+    assert [f.span.text for f in found.figures] == ["Two crews"]
+
+
+def test_figure_restated_after_or_keeps_the_correction():
+    found = _figures("The pier has stood five decades, or more than five decades.")
+    assert [f.span.text for f in found.figures] == ["more than five decades"]
+    assert ("five", RejectReason.REPAIR) in {(r.span.text, r.reason) for r in found.rejected}

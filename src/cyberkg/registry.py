@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, well_known_bodies
+from .lexicon import lexicon, read_list, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -34,6 +35,25 @@ class Draft:
     block: Role | None = None
     edition: int | None = None
     editions_held: int | None = None
+
+
+def national_body_name(text: str) -> str | None:
+    """The body's own name after a country written before it (``data/national_prefixes.txt``), or None.
+
+    >>> national_body_name("U.S. Department of the Treasury"), national_body_name("United States Congress"), national_body_name("U.S. Embassy")
+    ('Department of the Treasury', 'Congress', None)
+    """
+    for prefix in _national_prefixes():
+        if text.startswith(prefix + " "):
+            rest = text[len(prefix) + 1 :].strip()
+            if rest in well_known_bodies() or (len(rest.split()) >= 2 and is_org_name(rest)):
+                return rest
+    return None
+
+
+@cache
+def _national_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(read_list("national_prefixes"), key=len, reverse=True))
 
 
 @dataclass
@@ -103,6 +123,10 @@ class Registry:
         return out[::-1]
 
     def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
+        own = national_body_name(text)
+        if own is not None:  # "U.S. Department of the Treasury" is the Department of the Treasury
+            name, rule = self._canonical_leaf(own)
+            return well_known_bodies().get(name, name), Rule.SHORT_FORM
         words = text.split()
         if len(words) >= 2 and is_acronym(words[0]):
             owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])

@@ -176,7 +176,8 @@ class _Words:
     enforcement: frozenset[str]
     qualifier_words: frozenset[str]  # first words of qualifiers: they start a new figure
     verbs_re: str  # a past form: "-ed" or irregular ("took", "built")
-    participles: dict[str, str]  # "took" → "taken"
+    participles: dict[str, str]
+    verb_forms: frozenset[str]  # every form in data/irregular_verbs.txt: a counted noun phrase ends before one  # "took" → "taken"
     qualifier_kinds: dict[str, Qualifier]
     qualifier_before_re: re.Pattern[str]
     qualifier_after_re: re.Pattern[str]
@@ -204,6 +205,7 @@ def _words() -> _Words:
         qualifier_words=frozenset(phrase.split()[0].lower() for phrase, _ in before if len(phrase.split()[0]) > 3),
         verbs_re=r"(?:\w+ed|" + "|".join(sorted((v.split()[0] for v in read_list("irregular_verbs")), key=len, reverse=True)) + ")",
         participles={v.split()[0]: v.split()[-1] for v in read_list("irregular_verbs")},
+        verb_forms=frozenset(w for v in read_list("irregular_verbs") for w in v.split()),
         qualifier_kinds={phrase.lower(): kind for phrase, kind in before + after},
         qualifier_before_re=re.compile(r"(?i)(?<![\w])(?:by\s+)?(?P<q>" + _phrases(p for p, _ in before) + r")\s*$"),
         qualifier_after_re=re.compile(r"(?i)\s+(?P<q>" + _phrases(p for p, _ in after) + r")\b"),
@@ -453,6 +455,7 @@ _ALL_BEFORE_RE = re.compile(r"(?i)\ball\s+(?:(?:the|of\s+the|our|these|those|its
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
 _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:that|who|whom)\s+(?:were|was|are|is|had|have|we|you|they|I|he|she)\b")  # "the two envoys who were beside him"
+_OR_RATHER_RE = re.compile(r",\s+or(?:\s+rather)?\s+(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|just)?\s*$")  # "five decades, or more than five decades"
 _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where dashes are "-"
 
 
@@ -506,7 +509,7 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
     if first.number.value != then.number.value or first.unit is None or (then.unit is not None and then.unit != first.unit):
         return False
     between = text[first.number.span.end : then.number.span.start]
-    return len(between) <= 40 and bool(_DASH_RE.search(between))
+    return len(between) <= 40 and bool(_DASH_RE.search(between) or _OR_RATHER_RE.search(between))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -528,6 +531,9 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
     if _inside(s, e, quoted) and not number.scaled:
         return RejectReason.NAME
+    if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
+        if not re.search(r"[.!?:]\s*\S*\s*$", text[max(0, s - 30) : s]):
+            return RejectReason.NAME  # "World War Two", "Apollo Eleven": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):
@@ -617,7 +623,8 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
         if word[0].isupper() and not out and not re.search(r"\d", word) and lower not in vocab.by_word and not is_demonym(word):
             if not is_people_group(word) and not _DOTTED_RE.fullmatch(word):  # "560 U.S. support staff"
                 break  # "61 Nairobi ..." is not a counted thing; "61 Canadians", "two Canadian firms", "40 Democrats" are
-        if out and _PARTICIPLE_RE.fullmatch(word) and vocab.is_plural(out[-1][0]) and lower not in vocab.by_word:
+        verb = _PARTICIPLE_RE.fullmatch(word) or lower in words.verb_forms
+        if out and verb and vocab.is_plural(out[-1][0]) and lower not in vocab.by_word:
             break  # "800 jobs added since spring": the noun phrase ends, a reduced clause begins
         out.append((word, w.start(), w.end()))
         i = w.end()

@@ -27,7 +27,7 @@ from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
 from .orgs import is_acronym
-from .people import body_after_title, people_in_phrase, title_words
+from .people import after_title, body_after_title, people_in_phrase, title_words
 from .phrases import Phrase, find_phrases, head_nouns
 
 
@@ -110,6 +110,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     body = body_after_title(phrase.span)
     if body is not None:  # "the Chief Clerk for the Water Bureau": a post, and the body it is in
         return _type_phrase(source, Phrase(body, None, None))
+    rest = after_title(phrase.span)
+    if rest is not None:  # "the former CEO of Harbourbank": a post; what it is of is typed on its own
+        return _type_phrase(source, Phrase(rest, None, None))
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
     words = phrase.words

@@ -185,12 +185,17 @@ def body_after_title(span: Span) -> Span | None:
     >>> body_after_title(Span.of("Deputy Director of the Water Bureau", 0, 35)).text
     'Water Bureau'
     """
+    body = after_title(span)
+    return body if body is not None and _where(body)[1] is not None else None
+
+
+def after_title(span: Span) -> Span | None:
+    """What follows "Title for|of|at [the]" when a phrase starts so: "CEO of Harbourbank" → "Harbourbank"."""
     m = _title_re().match(span.text)
     link = re.match(r"(?:for|of|at)\s+(?:the\s+)?", span.text[m.end() :]) if m else None
-    if link is None:
+    if link is None or m.end() + link.end() >= len(span.text):
         return None
-    body = span.sub(m.end() + link.end(), len(span.text))
-    return body if body.text and _where(body)[1] is not None else None
+    return span.sub(m.end() + link.end(), len(span.text))
 
 
 def split_where(span: Span) -> tuple[Span | None, str | None, Span | None]:

@@ -19,8 +19,9 @@ from ..model import Span
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
 # A plural possessive keeps its apostrophe ("Senior Officials' Meeting").
 # "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name;
-# "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name)
-_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
+# "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name), and so are "St.", "Mt."
+# and "Ft." before a name ("St. Andrew's Day")
+_WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
@@ -134,6 +135,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "... for June"
                 if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
                     break  # "and the X": two names
+                if nxt == "in" and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip() and not _has_org_head(paragraph.text, words, i, last):
+                    break  # "Ada Lind in the Senate": two names; "the Agency for X in the Near East" is one
                 j = k + 1
                 last = j
                 continue
@@ -172,6 +175,11 @@ def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, 
         if run in word_set("person_titles"):
             return after not in _title_openers()
     return False
+
+
+def _has_org_head(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    heads = word_set("org_heads")
+    return any(text[words[n][0] : words[n][1]] in heads for n in range(first, last + 1))
 
 
 @cache

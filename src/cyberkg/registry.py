@@ -40,8 +40,8 @@ class Draft:
 def national_body_name(text: str) -> str | None:
     """The body's own name after a country written before it (``data/national_prefixes.txt``), or None.
 
-    >>> national_body_name("U.S. Department of the Treasury"), national_body_name("United States Congress"), national_body_name("U.S. Embassy")
-    ('Department of the Treasury', 'Congress', None)
+    >>> national_body_name("U.S. Department of Harbours"), national_body_name("United Kingdom Harbour Board"), national_body_name("U.S. Embassy")
+    ('Department of Harbours', 'Harbour Board', None)
     """
     for prefix in _national_prefixes():
         if text.startswith(prefix + " "):
@@ -124,7 +124,7 @@ class Registry:
 
     def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
         own = national_body_name(text)
-        if own is not None:  # "U.S. Department of the Treasury" is the Department of the Treasury
+        if own is not None:  # "U.S. Department of Harbours" is the Department of Harbours
             name, rule = self._canonical_leaf(own)
             return well_known_bodies().get(name, name), Rule.SHORT_FORM
         words = text.split()

@@ -533,7 +533,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.NAME
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
         if not re.search(r"[.!?:]\s*\S*\s*$", text[max(0, s - 30) : s]):
-            return RejectReason.NAME  # "World War Two", "Apollo Eleven": a capitalised number word inside a name
+            return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):

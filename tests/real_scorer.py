@@ -52,6 +52,7 @@ SAMPLE = Path(__file__).parent / "real_sample"
 HELDOUT = Path(__file__).parent / "real_sample_heldout"
 THIRD = Path(__file__).parent / "real_sample_third"
 FOURTH = Path(__file__).parent / "real_sample_fourth"
+FIFTH = Path(__file__).parent / "real_sample_fifth"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
 CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
@@ -223,8 +224,9 @@ def table(total: dict[str, Score], units: tuple[int, int]) -> str:
 if __name__ == "__main__":
     # --heldout: the second sample, annotated blind after the fixes fitted to the first (see its README)
     # --third: the third, annotated blind after the fixes fitted to the second
-    # --fourth: the fourth, annotated blind after the fixes fitted to the third
-    folder = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH}.get(next((a for a in sys.argv if a in ("--heldout", "--third", "--fourth")), ""), SAMPLE)
+    # --fourth, --fifth: each annotated blind after the fixes fitted to the one before
+    samples = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH, "--fifth": FIFTH}
+    folder = samples.get(next((a for a in sys.argv if a in samples), ""), SAMPLE)
     cases = real_cases(folder)
     if not cases:
         sys.exit(f"no annotated corpus file found under {CORPUS}")

@@ -84,7 +84,9 @@ def build(case: RealCase) -> Conference:
     return relate(resolve(parse_transcript(case.text(), name=case.path.name)))
 
 
-def _match(predicted: list[tuple[set[str], str]], expected: list[tuple[set[str], str]], kind: str, score: Score, errors: dict) -> None:
+def _match(
+    predicted: list[tuple[set[str], str]], expected: list[tuple[set[str], str]], kind: str, score: Score, errors: dict
+) -> None:
     """One-to-one matching of (names, label) pairs that share a normalised name."""
     unmatched = list(range(len(expected)))
     for names, label in predicted:
@@ -104,7 +106,9 @@ def _title(title: str) -> str:
     return re.sub(r"\s+", " ", normalise_key(title))
 
 
-def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score], dict[str, list[str]], tuple[int, int]]:
+def score_case(
+    case: RealCase, conference: Conference
+) -> tuple[dict[str, Score], dict[str, list[str]], tuple[int, int]]:
     """Scores per category, the errors behind them, and (figures with the right unit, matched figures)."""
     exp = case.expected
     scores = {c: Score() for c in CATEGORIES}
@@ -153,7 +157,11 @@ def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score]
     )
     for kind in ENTITY_KINDS[1:]:
         _match(
-            [(_names(e.name, (*e.aliases, *e.acronyms)), e.name) for e in conference.of_kind(Kind(kind)) if in_scope(e)],
+            [
+                (_names(e.name, (*e.aliases, *e.acronyms)), e.name)
+                for e in conference.of_kind(Kind(kind))
+                if in_scope(e)
+            ],
             [(_names(x["name"], x.get("aliases", [])), x["name"]) for x in exp["entities"].get(kind, [])],
             kind,
             scores[kind],
@@ -168,7 +176,11 @@ def score_case(case: RealCase, conference: Conference) -> tuple[dict[str, Score]
         places = _occurrences(text, fig["quote"])
         value = Decimal(fig["value"])
         hit = next(
-            (f for f in unused if same_value(f.value, value) and any(f.span.start < b and a < f.span.end for a, b in places)),
+            (
+                f
+                for f in unused
+                if same_value(f.value, value) and any(f.span.start < b and a < f.span.end for a, b in places)
+            ),
             None,
         )
         if hit is None:
@@ -201,13 +213,87 @@ def score_all(folder: Path = SAMPLE) -> tuple[dict[str, Score], dict[str, dict[s
     return total, errors, (units[0], units[1])
 
 
+def agreement(gold: Path, other: Path) -> dict[str, Score]:
+    """How far a second, independent annotation of the same openings agrees with the first.
+
+    ``other`` is scored against ``gold`` as cyberkg is, with the same one-to-one
+    matching (names or aliases meet; a post needs holder and title; a figure needs
+    its value and an overlapping quote). It tells how much of any score is the
+    annotators' own disagreement: no extractor can be held to more than this.
+    """
+    total = {c: Score() for c in CATEGORIES}
+    for case in real_cases(gold):
+        path = other / f"{case.name}.json"
+        if not path.is_file():
+            continue
+        a, b = case.expected, json.loads(path.read_text(encoding="utf-8"))
+        text = case.text()
+        scores = {c: Score() for c in CATEGORIES}
+        errors: dict[str, list[str]] = {}
+        _match(
+            [({_norm(p["name"])}, p["name"]) for p in b["participants"]],
+            [({_norm(p["name"])}, p["name"]) for p in a["participants"]],
+            "participant",
+            scores["participant"],
+            errors,
+        )
+
+        def posts(ann: dict) -> list[tuple[set[str], str]]:
+            aliases = {
+                _norm(p["name"]): _names(p["name"], p.get("aliases", []))
+                for p in [*ann["entities"].get("person", []), *ann["participants"]]
+            }
+            return [
+                (
+                    {f"{n}|{_title(p['title'])}" for n in aliases.get(_norm(p["person"]), {_norm(p["person"])})},
+                    p["person"],
+                )
+                for p in ann["posts"]
+            ]
+
+        _match(posts(b), posts(a), "post", scores["post"], errors)
+        for kind in ENTITY_KINDS:
+            _match(
+                [(_names(x["name"], x.get("aliases", [])), x["name"]) for x in b["entities"].get(kind, [])],
+                [(_names(x["name"], x.get("aliases", [])), x["name"]) for x in a["entities"].get(kind, [])],
+                kind,
+                scores[kind],
+                errors,
+            )
+        unused = [(Decimal(f["value"]), _occurrences(text, f["quote"])) for f in b["figures"]]
+        for fig in a["figures"]:
+            value, places = Decimal(fig["value"]), _occurrences(text, fig["quote"])
+            hit = next(
+                (
+                    u
+                    for u in unused
+                    if same_value(u[0], value) and any(s < d and c < e for s, e in u[1] for c, d in places)
+                ),
+                None,
+            )
+            if hit is None:
+                scores["figure"].fn += 1
+            else:
+                unused.remove(hit)
+                scores["figure"].tp += 1
+        scores["figure"].fp += len(unused)
+        for c, sc in scores.items():
+            total[c].tp += sc.tp
+            total[c].fp += sc.fp
+            total[c].fn += sc.fn
+    return total
+
+
 def f1(s: Score) -> float:
     p, r = s.precision, s.recall
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def table(total: dict[str, Score], units: tuple[int, int]) -> str:
-    lines = ["| category | expected | predicted | correct | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| category | expected | predicted | correct | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for c, s in total.items():
         precision = f"{s.precision:.2f}" if s.tp + s.fp else "–"  # nothing predicted: no precision to speak of
         recall = f"{s.recall:.2f}" if s.tp + s.fn else "–"
@@ -227,6 +313,11 @@ if __name__ == "__main__":
     # --fourth, --fifth: each annotated blind after the fixes fitted to the one before
     samples = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH, "--fifth": FIFTH}
     folder = samples.get(next((a for a in sys.argv if a in samples), ""), SAMPLE)
+    if "--agreement" in sys.argv:  # --agreement DIR: a second annotation of the same openings, scored against the first
+        other = Path(sys.argv[sys.argv.index("--agreement") + 1])
+        print(f"a second annotation ({other}) scored against {folder.name}, as cyberkg is")
+        print(table(agreement(folder, other), (0, 0)))
+        sys.exit(0)
     cases = real_cases(folder)
     if not cases:
         sys.exit(f"no annotated corpus file found under {CORPUS}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .real_scorer import CATEGORIES, real_cases, score_all
+from .real_scorer import CATEGORIES, FIFTH, agreement, real_cases, score_all
 
 pytestmark = pytest.mark.skipif(not real_cases(), reason="no development corpus at ../shared/corpus")
 
@@ -22,3 +22,16 @@ def test_every_annotated_category_is_scored():
     total, _, _ = score_all()
     assert set(total) == set(CATEGORIES)
     assert sum(s.tp for s in total.values()) > 200  # the sample is read: participants, posts, people, bodies, figures
+
+
+def test_an_annotation_agrees_fully_with_itself():
+    """The agreement measure is the scorer's own matching: the gold against itself scores 1.00."""
+    total = agreement(FIFTH, FIFTH)
+    scored = {c: s for c, s in total.items() if s.tp + s.fn + s.fp}
+    assert scored and all(s.fp == 0 and s.fn == 0 for s in scored.values()), scored
+
+
+def test_the_second_annotation_of_the_fifth_sample_is_read_and_scored():
+    total = agreement(FIFTH, FIFTH / "second")
+    assert sum(s.tp for s in total.values()) > 100  # all eight openings were matched, not skipped
+    assert any(s.fp or s.fn for s in total.values())  # two people disagree somewhere: the measure can fall below 1

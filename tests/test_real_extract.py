@@ -204,8 +204,11 @@ def test_names_split_at_group_words_and_short_forms(said, bodies):
     assert _names(_conference(said), Kind.ORGANIZATION) == bodies
 
 
-def test_senate_group_is_no_body():
-    assert "Senate Democrats" not in _names(_conference("Senate Democrats met."), Kind.ORGANIZATION)
+def test_senate_group_is_a_body_and_a_group_in_the_senate_is_not():
+    # the party groups of a chamber are bodies, as the guidelines of every sample after the first
+    # annotate them (GUIDELINES-D and later); the first sample's annotators left them out
+    assert "Senate Democrats" in _names(_conference("Senate Democrats met."), Kind.ORGANIZATION)
+    assert _names(_conference("Democrats in the Senate met."), Kind.ORGANIZATION) == {"United States Senate"}
 
 
 # ---------------------------------------------------------------- events and media

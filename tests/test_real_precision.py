@@ -522,3 +522,54 @@ def test_figure_restated_after_or_keeps_the_correction():
     found = _figures("The pier has stood five decades, or more than five decades.")
     assert [f.span.text for f in found.figures] == ["more than five decades"]
     assert ("five", RejectReason.REPAIR) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("Over the four years — well, three years, the piers grew.", ["three years"]),
+        ("We built 40 piers — actually 38 piers.", ["38 piers"]),
+        ("Back then we had 40 piers — almost 38.", []),
+        ("We built 40 piers — and the crews are coming.", ["40 piers"]),
+    ],
+)
+def test_figure_taken_back_after_a_dash_and_a_word_of_correction(said, kept):
+    found = _figures(said)
+    assert [f.span.text for f in found.figures] == kept
+    assert (RejectReason.REPAIR in {r.reason for r in found.rejected}) == (said.count("—") and "and" not in said)
+
+
+def test_an_acronym_and_words_ending_in_a_law_head_are_one_law():
+    found = _mentions("They passed the HARBOR and Pier Safety Act, and NATO and Ruritania agreed.")
+    assert (Kind.LAW, "HARBOR and Pier Safety Act") in found
+    assert (Kind.ORGANIZATION, "NATO") in found
+
+
+def test_a_secretary_of_a_portfolio_leads_its_department():
+    text = (
+        "Press Briefing by Press Secretary Ana Reyes and Secretary of Fisheries Tom Hale\n\nMay 3, 2031\n\n"
+        "MS. REYES:  Good afternoon.\n\nSECRETARY HALE:  The Department of Fisheries is open.\n\nQ    Thanks.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    bodies = {e.key: e.name for e in conference.organizations}
+    assert sorted(bodies.values()) == ["Department of Fisheries"]
+    hale = next(e.key for e in conference.people if e.name == "Tom Hale")
+    assert {(p.title, bodies.get(p.organization)) for p in conference.posts if p.holder == hale} == {("secretary", "Department of Fisheries")}
+
+
+def test_a_count_after_a_demonstrative_points_back_and_is_no_figure():
+    found = _figures("We will keep two harbour missions. Crews will support those two missions.")
+    assert [f.span.text for f in found.figures] == ["two harbour missions"]
+    assert ("two", RejectReason.DEFINITE) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+def test_a_body_named_after_its_building_is_the_place_after_at_the():
+    found = _mentions("We held a dinner at the Kremlin, and they came to the Pentagon.")
+    assert not any(kind is Kind.ORGANIZATION for kind, _ in found)
+    assert (Kind.ORGANIZATION, "Kremlin") in _mentions("The Kremlin said so.")
+
+
+def test_the_members_of_a_well_known_body_as_a_group_are_a_body():
+    found = _mentions("We met House Republicans, Senate Democrats and the Harbour Caucus; Republicans in the House agreed.")
+    assert {(Kind.ORGANIZATION, "House Republicans"), (Kind.ORGANIZATION, "Senate Democrats"), (Kind.ORGANIZATION, "Harbour Caucus")} <= found
+    assert (Kind.ORGANIZATION, "Republicans") not in found

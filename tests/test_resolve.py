@@ -208,3 +208,16 @@ def test_full_names_from_the_word_pair_index_are_those_a_scan_finds(surname, str
     found = [(name, span.start, span.end) for name, span in _full_names(page, surname, strict=strict)]
     assert found == scanned
     assert found or surname in ("Ives", "hale")
+
+
+def test_a_hyphenated_surname_label_is_the_headline_person_written_with_an_escaped_space():
+    # the front matter's title writes the space as YAML's "\_" (a no-break space): the source never
+    # spells "Ana Ruiz-Soto", so the label must meet the headline's person by the surname itself
+    text = (
+        '---\ndate: \'2031-05-06\'\ntitle: "Press Briefing by Press Secretary Ana\\_Ruiz-Soto"\n---\n\n'
+        "Briefing Room\n\n2:07 P.M. EST\n\nMS. RUIZ-SOTO:  Good afternoon.\n\nQ    Good afternoon.\n\n"
+        "MS. RUIZ-SOTO:  One more thing.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert [e.name for e in conference.people] == ["Ana Ruiz-Soto"]
+    assert all(t.speaker == (Kind.PERSON, "ana ruiz soto") for t in conference.turns if t.role is Role.SPEAKER)

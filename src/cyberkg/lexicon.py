@@ -52,6 +52,16 @@ def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str
 
 
 @cache
+def portfolio_heads() -> dict[str, str]:
+    """The head of the body a portfolio title leads, by the title's last word (``data/portfolio_heads.txt``).
+
+    >>> portfolio_heads()["minister"]
+    'Ministry'
+    """
+    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in read_list("portfolio_heads"))}
+
+
+@cache
 def well_known_bodies() -> dict[str, str]:
     """Well-known short forms of bodies and their full names (``data/well_known_bodies.txt``).
 

@@ -222,13 +222,13 @@ class Registry:
 def name_parts(name: str) -> set[str]:
     """Short forms a person may be called by: the surname first (Chinese order) or last.
 
-    >>> sorted(name_parts("Li Wei")), name_parts("Wei")
-    (['li', 'wei'], set())
+    >>> sorted(name_parts("Li Wei")), name_parts("Wei"), sorted(name_parts("Ana Ruiz-Soto"))
+    (['li', 'wei'], set(), ['ana', 'ruiz soto'])
     """
     tokens = name.split()
     if len(tokens) < 2:
         return set()
-    return {tokens[0].casefold(), tokens[-1].casefold()}
+    return {normalise_key(tokens[0]), normalise_key(tokens[-1])}  # "Jean-Pierre" is found as "JEAN-PIERRE" is: "jean pierre"
 
 
 def initials_index(table: Registry) -> dict[str, list[tuple[Kind, str]]]:
@@ -376,7 +376,7 @@ def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     for d in people:
         if len(d.name.split()) != 1 or d.in_roster or d.spoke:
             continue
-        full = by_part.get(d.name.casefold(), [])
+        full = by_part.get(normalise_key(d.name), [])
         if len(full) != 1:
             continue
         into = full[0]

@@ -29,7 +29,7 @@ from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.people import title_words
 from .extract.roster import PostMention, extract_roster, parse_post
-from .lexicon import demonyms, lexicon, word_set
+from .lexicon import demonyms, lexicon, portfolio_heads, well_known_bodies, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
 from .registry import (
@@ -81,7 +81,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
             person.honorific = person.honorific or _canonical_honorific(entry.honorific.text)
             person.evidence.append(Evidence(p, Span.of(pages[p].text, entry.honorific.start, entry.name.end)))
         for mention in entry.posts:
-            if mention.body is not None and mention.body.text.islower():
+            if mention.body is not None and (mention.body.text.islower() or _is_portfolio(mention.title.text, mention.body.text)):
                 portfolios.append((p, pkey, mention))
                 continue
             org_key = table.add_org(mention.body, p)[0] if mention.body is not None else None
@@ -197,7 +197,9 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], source: str, 
     person.spoke = True
     org_key = None
     if sp.body is not None and sp.body_text:
-        if sp.body.text == sp.body_text:
+        if _is_portfolio(sp.title_text, sp.body_text):  # "Secretary of Agriculture Ana Reyes": the Department of Agriculture
+            org_key = _portfolio_body(table, 0, sp.title_text, sp.body, sp.body_text)
+        elif sp.body.text == sp.body_text:
             org_key = table.add_org(sp.body, 0)[0]
         else:  # the headline's words differ from the source (escapes): name the body as read
             org_key = table.add(Kind.ORGANIZATION, normalise_key(sp.body_text), sp.body_text, Evidence(0, sp.body), form=sp.body_text).key
@@ -220,15 +222,41 @@ def _add_post(
     posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,), country)
 
 
-def _portfolio_body(table: Registry, page: int, title: str, body: Span) -> str:
-    """The body of a post written in lower case: "minister of natural resources" → the Ministry of Natural Resources."""
-    wanted = " of " + normalise_key(body.text)
+def _is_portfolio(title: str, body: str) -> bool:
+    """Whether the words after "<title> of" name a portfolio, not a body: "Secretary of Agriculture".
+
+    They do when the title leads a body of its portfolio (``data/portfolio_heads.txt``) and
+    every word is a portfolio word, none a well-known body ("Secretary of the Treasury" is
+    the Treasury's).
+
+    >>> _is_portfolio("Secretary", "Homeland Security"), _is_portfolio("Secretary", "the Water Board")
+    (True, False)
+    """
+    words = [w for w in body.split() if w.lower() not in ("and", "of", "the", "&")]
+    return (
+        title.split()[-1].lower() in portfolio_heads()
+        and bool(words)
+        and all(w in word_set("portfolio_words") for w in words)
+        and " ".join(body.split()) not in well_known_bodies()
+    )
+
+
+def _portfolio_body(table: Registry, page: int, title: str, body: Span, body_text: str | None = None) -> str:
+    """The body a portfolio title leads: "minister of natural resources" → the Ministry of Natural Resources.
+
+    A body of that name already known is the one ("Secretary of Agriculture" and "the
+    Department of Agriculture"); otherwise the body is named by the title's head
+    (``data/portfolio_heads.txt``), or by the words as written when the title has none.
+    """
+    text = " ".join((body_text or body.text).split())
+    wanted = " of " + normalise_key(text)
     found = sorted(k for (kind, k) in table.drafts if kind is Kind.ORGANIZATION and k.endswith(wanted) and len(k.split(" of ")) == 2)
     if len(found) == 1:
         table.drafts[(Kind.ORGANIZATION, found[0])].evidence.append(Evidence(page, body))
         return found[0]
-    name = f"Ministry of {body.text.title()}" if "minister" in title.lower() else body.text
-    return table.add(Kind.ORGANIZATION, normalise_key(name), name, Evidence(page, body), form=body.text).key
+    head = portfolio_heads().get(title.split()[-1].lower()) if title.split() else None
+    name = f"{head} of {text.title() if text.islower() else text}" if head else text
+    return table.add(Kind.ORGANIZATION, normalise_key(name), name, Evidence(page, body), form=text).key
 
 
 def _canonical_honorific(text: str) -> str:
@@ -432,7 +460,7 @@ def _name_surnames(table: Registry, pages: list[Transcript]) -> None:
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
     parts = {part for d in people for part in name_parts(d.name)}
     for d in people:
-        if len(d.name.split()) != 1 or d.in_roster or d.spoke or d.name.casefold() in parts:
+        if len(d.name.split()) != 1 or d.in_roster or d.spoke or normalise_key(d.name) in parts:
             continue
         found = [(p, name, span) for p, page in enumerate(pages) for name, span in _full_names(page, d.name, strict=True)]
         if len({name for _, name, _ in found}) != 1:

@@ -413,8 +413,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
             continue
         drafts.append(draft)
         taken_until = draft.end
-    for first, then in zip(list(drafts), drafts[1:]):
-        if _is_repaired(ctx.text, first, then):
+    listed = list(drafts)
+    for first, then in zip(listed, [*listed[1:], None]):
+        if (then is not None and _is_repaired(ctx.text, first, then)) or _is_corrected(ctx.text, first, numbers):
             drafts.remove(first)
             ctx.rejected.append(Rejected(first.number.span, RejectReason.REPAIR, ctx.turn))
 
@@ -460,6 +461,7 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 
 
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
+_DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now)\b")
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the biggest jump in more than 20 years"
     r"(?i)\b(?:first\s+time|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
@@ -488,13 +490,16 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
     """Whether a count names a set the listener already knows rather than stating a figure.
 
     "all 50 states" counts a whole everyone knows; "the five states with the
-    highest case rates" picks members by rank. Neither measures anything.
+    highest case rates" picks members by rank; "those two missions" points back
+    at a set said before. None of them measures anything.
     """
     if draft.unit is None or draft.unit.kind not in (UnitKind.COUNT, UnitKind.PEOPLE) or not draft.noun_words:
         return False
     s = draft.number.span.start
     if _ALL_BEFORE_RE.search(text, max(0, s - 20), s) or _ORDER_BEFORE_RE.search(text, max(0, s - 20), s):
         return True
+    if _DEMONSTRATIVE_BEFORE_RE.search(text, max(0, s - 8), s):
+        return True  # "those two missions": points back at a set already said, states nothing new
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
         return False
     return bool(_SELECTED_BY_RANK_RE.match(text, draft.end) or _RELATIVE_CLAUSE_RE.match(text, draft.end))
@@ -510,6 +515,20 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
         return False
     between = text[first.number.span.end : then.number.span.start]
     return len(between) <= 40 and bool(_DASH_RE.search(between) or _OR_RATHER_RE.search(between))
+
+
+_CORRECTION_RE = re.compile(r"(?i)\s*(?:-|--|[—–])\s*(?:almost|nearly|well|actually|sorry|I mean|or rather|rather)\b")
+
+
+def _is_corrected(text: str, first: _Draft, numbers: list[NumberMention]) -> bool:
+    """Whether the speaker takes ``first`` back, a dash and a word of correction before another number.
+
+    "the four years — well, three years": the first figure was a slip, whatever
+    became of the second (a figure, or a number left without a unit).
+    """
+    if not _CORRECTION_RE.match(text, first.end):
+        return False
+    return any(first.end < n.span.start <= first.end + 40 for n in numbers)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -83,7 +83,21 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
         out.extend(_type_phrase(source, phrase))
     defined = {m.acronym for m in out if m.acronym is not None}
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
+    out = [m for m in out if not _is_place_of_body(source, m)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
+
+
+_PLACE_BEFORE_RE = re.compile(r"(?i)\b(?:at|to|into|outside|inside|near)\s+the\s+$")
+
+
+def _is_place_of_body(source: str, m: EntityMention) -> bool:
+    """Whether a body named after its building is named as the place: "a dinner at the White House".
+
+    The buildings are ``data/building_bodies.txt``; "the White House said" stays the body.
+    """
+    if m.kind is not Kind.ORGANIZATION or " ".join(m.span.text.split()) not in word_set("building_bodies"):
+        return False
+    return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 12), m.span.start))
 
 
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
@@ -116,6 +130,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
     words = phrase.words
+    if len(words) >= 2 and words[-1].endswith("s") and words[-1] in word_set("group_words") and " ".join(words[:-1]) in well_known_bodies():
+        return [EntityMention(Kind.ORGANIZATION, phrase.span)]  # "Senate Democrats": the members of a body as a group
     kind = kind_of(words, phrase.ordinal)
     if kind is None and is_given_name_phrase(words):  # "... said Laura Peterson": a person, no title
         return [EntityMention(Kind.PERSON, phrase.span)]

@@ -122,7 +122,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
-                    break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen"
+                    if not (nxt == "and" and current_head.isupper() and _law_follows(paragraph.text, words, k + 1)):
+                        break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen", "NATO and Ruritania"
                 if nxt == "in" and after.isupper() and len(after) > 1:
                     break  # "the X Show in ABC": an acronym after "in" is a name of its own
                 if nxt == "on" and current_head.isupper() and len(current_head) > 1:
@@ -175,6 +176,14 @@ def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, 
         if run in word_set("person_titles"):
             return after not in _title_openers()
     return False
+
+
+def _law_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether the capitalised words from ``at`` end in the head of a law: "ABC and Water Act" is one law."""
+    n = at
+    while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
+        n += 1
+    return text[words[n][0] : words[n][1]] in word_set("law_heads")
 
 
 def _has_org_head(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:

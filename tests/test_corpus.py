@@ -472,3 +472,40 @@ def test_transcript_over_the_size_limit_is_rejected_unread_with_the_option_to_ra
     assert len(conferences(tmp_path / "o")) == 1
     code, out, err = run(["build", folder, "--out", tmp_path / "o2", "--no-views"], capsys)
     assert code == EXIT_OK and len(conferences(tmp_path / "o2")) == 2
+
+
+@pytest.mark.parametrize("batch", [1, 7])
+def test_merged_nodes_validated_in_batches_give_the_results_of_one_graph(batch):
+    """Batching the reduce's validation (to bound its memory) must not change a single result."""
+    from dataclasses import replace
+
+    from cyberkg.corpus import Page, Settings, SharedTable, map_conference, merge_shared, validate_merged
+    from cyberkg.vocab import ORG, SCHEMA
+
+    base = "https://example.org/id/"
+    table = SharedTable()
+    for n in range(8):
+        text = briefing(n % 3, date=f"May {n + 1}, 2023", post=("director general", "deputy director general")[n % 2])
+        result = map_conference([Page(f"b{n}.txt", f"b{n}.txt", text.encode())], Settings(base))
+        table.add(result.iri, result.shared)
+    merged = merge_shared(table, base)
+    people = sorted(s for s, p, o in merged.triples if p == str(RDF.type) and o == str(SCHEMA.Person) and s in merged.merged_nodes)
+    bodies = sorted(s for s, p, o in merged.triples if p == str(RDF.type) and o == str(ORG.Organization) and s in merged.merged_nodes)
+    assert len(people) >= 2 and bodies
+    # Break it where a shape reads more than one node: a second name, a cycle of units through a node no merge
+    # touched, a post held twice.
+    posts = sorted({o for s, p, o in merged.triples if p == str(ORG.holds) and s in people})
+    broken = merged.triples + (
+        (people[0], str(SCHEMA.name), ("Another Name", "", "")),
+        (bodies[0], str(ORG.unitOf), f"{base}org/elsewhere"),
+        (f"{base}org/elsewhere", str(ORG.unitOf), bodies[0]),
+        (people[1], str(ORG.holds), posts[0]),
+    )
+    merged = replace(merged, triples=broken)
+    whole = validate_merged(merged, batch_triples=10**9)
+    batched = validate_merged(merged, batch_triples=batch)
+    found = {(r.focus, r.message) for r in whole.violations}
+    assert (bodies[0], "A body cannot be a unit of itself, directly or through its parents.") in found
+    assert (posts[0], "A post is held by exactly one person.") in found
+    assert any(focus == people[0] and "one name" in message for focus, message in found)
+    assert batched.results == whole.results

@@ -795,39 +795,102 @@ def restore_quotes(report: ValidationReport, aside: Iterable[ValidationResult]) 
     return ValidationReport(conforms=report.conforms, results=results)
 
 
+MERGED_BATCH_TRIPLES = 50_000
+
+
 def validate_merged(
-    merged: MergedShared, *, again: Iterable[str] = (), store: BuildCache | None = None, validator: str = "pyshacl-turbo"
+    merged: MergedShared,
+    *,
+    again: Iterable[str] = (),
+    store: BuildCache | None = None,
+    validator: str = "pyshacl-turbo",
+    batch_triples: int = MERGED_BATCH_TRIPLES,
 ) -> ValidationReport:
     """Run the shapes once on the nodes that several conferences state, as merged.
 
-    The graph holds the merged nodes' triples, the classes of the nodes they
-    point to, every ``org:unitOf`` (a cycle can close across conferences) and
-    the merge records. Evidence is a statement of each conference and was
-    checked in its map, so results on ``ckg:evidence`` are left out, as are
-    results on nodes that no merge touched. ``again`` names more nodes to
-    check: those whose labels a conference's own report found wrong, and
-    which the merge may have set right. With ``store``, the report is
-    kept under the digest of that graph, so a rebuild in which no shared node
-    changed does not validate them again.
+    The checked nodes are validated in batches of about ``batch_triples``
+    triples, so the memory this takes does not grow with the corpus. A batch
+    holds its nodes' triples, the triples of checked nodes that point to them
+    (a post's holder), the classes of every node these point to or come from,
+    every ``org:unitOf`` (a cycle can close across conferences) and the merge
+    records of its nodes: all that a shape reads about a node, so the results
+    are those of one graph of all checked nodes (a test compares them).
+    Evidence is a statement of each conference and was checked in its map, so
+    results on ``ckg:evidence`` are left out, as are results on nodes that no
+    merge touched. ``again`` names more nodes to check: those whose labels a
+    conference's own report found wrong, and which the merge may have set
+    right. With ``store``, the report is kept under the digest of the checked
+    triples, so a rebuild in which no shared node changed does not validate
+    them again.
     """
     checked = merged.merged_nodes | set(again)
     if not checked:
         return ValidationReport(conforms=True, results=())
-    from rdflib import Literal
-
     unit_of = str(ORG.unitOf)
-    triples: set[Triple] = set(merged.merges)
-    for s, p, o in merged.triples:
-        if s in checked or p == unit_of:
-            triples.add((s, p, o))
-            if isinstance(o, str):
-                triples.update((o, TYPE, cls) for cls in merged.types.get(o, ()))
-    ordered = sorted(triples, key=_triple_key)
-    key = hashlib.sha256(("merged " + validator + code_digest() + repr(ordered)).encode("utf-8")).hexdigest()
+    outgoing: dict[str, list[Triple]] = {}
+    incoming: dict[str, list[Triple]] = {}
+    spanning: list[Triple] = []
+    for t in merged.triples:
+        s, p, o = t
+        if s in checked:
+            outgoing.setdefault(s, []).append(t)
+            if isinstance(o, str) and o in checked and o != s:
+                incoming.setdefault(o, []).append(t)
+        if p == unit_of:
+            spanning.append(t)
+    records: dict[str, list[Triple]] = {}
+    about = {s: o for s, p, o in merged.merges if p == str(CKG.mergedNode)}
+    for t in merged.merges:
+        records.setdefault(about.get(t[0], ""), []).append(t)
+    nodes = sorted(checked)
+    digest = hashlib.sha256(("merged " + validator + code_digest()).encode("utf-8"))
+    for node in nodes:
+        for t in sorted([*outgoing.get(node, ()), *records.get(node, ())], key=_triple_key):
+            digest.update(repr(t).encode("utf-8"))
+    for t in sorted(spanning, key=_triple_key):
+        digest.update(repr(t).encode("utf-8"))
+    key = digest.hexdigest()
     if store is not None:
         known = store.get_report(key)
         if known is not None:
             return known
+
+    def batch_triples_of(batch: list[str]) -> list[Triple]:
+        triples: set[Triple] = set(spanning)
+        for node in batch:
+            triples.update(outgoing.get(node, ()))
+            triples.update(records.get(node, ()))
+            for t in incoming.get(node, ()):
+                triples.add(t)
+                triples.update(x for x in outgoing.get(t[0], ()) if x[1] == TYPE)
+        for _, _, o in list(triples):
+            if isinstance(o, str):
+                triples.update((o, TYPE, cls) for cls in merged.types.get(o, ()))
+        return sorted(triples, key=_triple_key)
+
+    results: set[ValidationResult] = set()
+    batch: list[str] = []
+    size = 0
+    for i, node in enumerate(nodes):
+        batch.append(node)
+        size += len(outgoing.get(node, ())) + len(incoming.get(node, ())) + len(records.get(node, ()))
+        if size < batch_triples and i + 1 < len(nodes):
+            continue
+        focus = set(batch) | {t[0] for n in batch for t in records.get(n, ())}
+        report = validate(_to_graph(batch_triples_of(batch)), validator=Validator(validator))
+        results.update(r for r in report.results if r.focus in focus and r.path != _EVIDENCE)
+        batch, size = [], 0
+    if "" in records:  # a record that names no node: checked on its own
+        report = validate(_to_graph(sorted(records[""], key=_triple_key)), validator=Validator(validator))
+        results.update(r for r in report.results if r.path != _EVIDENCE)
+    result = combine_reports([ValidationReport(conforms=True, results=tuple(results))])
+    if store is not None:
+        store.put_report(key, result)
+    return result
+
+
+def _to_graph(triples: Iterable[Triple]) -> Graph:
+    from rdflib import Literal
 
     def term(t: Term):
         if isinstance(t, str):
@@ -836,17 +899,9 @@ def validate_merged(
         return Literal(lexical, lang=language or None, datatype=URIRef(datatype) if datatype else None)
 
     graph = Graph()
-    for s, p, o in ordered:
+    for s, p, o in triples:
         graph.add((URIRef(s), URIRef(p), term(o)))
-    report = validate(graph, validator=Validator(validator))
-    records = {s for s, _, _ in merged.merges}
-    keep = tuple(
-        r for r in report.results if (r.focus in checked or r.focus in records) and r.path != _EVIDENCE
-    )
-    result = ValidationReport(conforms=not any(r.severity is Severity.VIOLATION for r in keep), results=keep)
-    if store is not None:
-        store.put_report(key, result)
-    return result
+    return graph
 
 
 def combine_reports(reports: Iterable[ValidationReport]) -> ValidationReport:

@@ -509,3 +509,27 @@ def test_merged_nodes_validated_in_batches_give_the_results_of_one_graph(batch):
     assert (posts[0], "A post is held by exactly one person.") in found
     assert any(focus == people[0] and "one name" in message for focus, message in found)
     assert batched.results == whole.results
+
+
+def test_one_job_maps_a_long_corpus_in_a_worker_that_is_replaced(tmp_path):
+    """With -j 1 the build's own heap must not grow with the corpus: past one worker's share, the map leaves the process."""
+    from cyberkg.corpus import TASKS_PER_WORKER, _run
+
+    def pids(calls: int, *, isolate: bool) -> set[int]:
+        seen: dict[int, int] = {}
+        _run(os.getpid, [()] * calls, {}, jobs=1, scheduler=None, finish=seen.__setitem__, isolate=isolate)
+        assert sorted(seen) == list(range(calls))
+        return set(seen.values())
+
+    assert pids(TASKS_PER_WORKER, isolate=True) == {os.getpid()}  # a small build stays here: no process to start
+    assert pids(TASKS_PER_WORKER + 1, isolate=False) == {os.getpid()}  # the scan of pages is cheap and stays here
+    workers = pids(2 * TASKS_PER_WORKER + 1, isolate=True)
+    assert os.getpid() not in workers and len(workers) == 3  # one worker at a time, replaced after its share
+    folder = tmp_path / "talks"
+    for n in range(TASKS_PER_WORKER + 2):
+        write(folder, f"{n}.txt", briefing(n, date=f"May {n + 1}, 2023"))
+    one = build([folder], out=tmp_path / "one", views=False, jobs=1, use_cache=False)
+    two = build([folder], out=tmp_path / "two", views=False, jobs=2, use_cache=False)
+    assert one.mapped == two.mapped == TASKS_PER_WORKER + 2
+    for name in ("graph.ttl", "graph.nq", "validation.ttl"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

@@ -561,6 +561,7 @@ def run_map(
         scheduler=scheduler,
         finish=lambda n, result: finish(todo[n], result, cached=not scheduler),
         weights=[sum(len(p.data) for p in tasks[i].pages) for i in todo],
+        isolate=True,
     )
     return [r for r in results if r is not None], len(todo)
 
@@ -574,19 +575,23 @@ def _run(
     scheduler: str | None,
     finish: Callable[[int, object], None],
     weights: Sequence[int] | None = None,
+    isolate: bool = False,
 ) -> None:
     """Call ``fn(*args[n], **kwargs[n])`` for every n, here, in a process pool or on Dask; pass each result to ``finish``.
 
     A pool takes the heaviest calls first (by ``weights``, the bytes each reads), so no
     long one is left to run alone at the end; results are keyed by n, so the order
-    they arrive in changes nothing.
+    they arrive in changes nothing. With ``isolate``, even one job runs in a worker
+    process once there are more calls than a worker takes (:data:`TASKS_PER_WORKER`):
+    what the calls leave in a heap is then dropped with the worker, and the
+    build's own memory does not grow with the corpus.
     """
     if not args:
         return
     kw = kwargs if isinstance(kwargs, list) else [kwargs] * len(args)
     if scheduler:
         _run_dask(fn, args, kw, scheduler, finish)
-    elif jobs <= 1 or len(args) <= 1:
+    elif len(args) <= 1 or (jobs <= 1 and not (isolate and len(args) > TASKS_PER_WORKER)):
         for n, a in enumerate(args):
             finish(n, fn(*a, **kw[n]))
     else:
@@ -629,7 +634,7 @@ def _run_pool(fn, args, kw, jobs, finish, order: Sequence[int]) -> None:
 
     window = 2 * jobs  # a bounded number in flight keeps the memory flat on big corpora
     pending = iter(order)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=_pool_context(), max_tasks_per_child=TASKS_PER_WORKER) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(args))), mp_context=_pool_context(), max_tasks_per_child=TASKS_PER_WORKER) as pool:
         running = {}
         try:
             for n in pending:

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from cyberkg.extract.figures import RejectReason, extract_figures
+from cyberkg.extract.numbers import find_numbers
 from cyberkg.extract.roster import parse_post
 from cyberkg.model import Kind, Span
 from cyberkg.parse import parse_transcript
@@ -573,3 +574,97 @@ def test_the_members_of_a_well_known_body_as_a_group_are_a_body():
     found = _mentions("We met House Republicans, Senate Democrats and the Harbour Caucus; Republicans in the House agreed.")
     assert {(Kind.ORGANIZATION, "House Republicans"), (Kind.ORGANIZATION, "Senate Democrats"), (Kind.ORGANIZATION, "Harbour Caucus")} <= found
     assert (Kind.ORGANIZATION, "Republicans") not in found
+
+
+# ---------------------------------------------------------------- sixth round: fitted to the sixth sample's errors
+
+
+def test_mixed_case_line_in_a_short_text_labelled_in_capitals_is_no_turn():
+    text = (
+        "Press Briefing by Press Secretary Anna Berg\n\n"
+        "MS. BERG: Good afternoon.\n\n"
+        "DR. HALE: Thank you. The piers are safe.\n\n"
+        "Next: are they open? They are.\n\n"
+        "MS. BERG: Thanks.\n"
+    )
+    transcript = parse_transcript(text)
+    assert [t.label.text for t in transcript.turns if t.label is not None] == ["MS. BERG", "DR. HALE", "MS. BERG"]
+
+
+def test_mixed_case_labels_of_a_text_labelled_in_mixed_case_stay_turns():
+    text = "Briefing on harbour works\n\nAnna Berg: Good afternoon.\n\nTom Hale: Thank you.\n\nANNA BERG: Thanks.\n"
+    assert len([t for t in parse_transcript(text).turns if t.label is not None]) == 3
+
+
+def test_honorific_between_title_and_name_is_no_name():
+    said = "I am joined by Harbour Coordinator Dr. Tom Hale and by Director Dr. Hale's deputy."
+    names = _person_names(said)
+    assert "Dr" not in names and "Tom Hale" in names
+    assert ("Tom Hale", "coordinator", None) in _posts(_briefing(said))
+
+
+def test_post_said_in_short_joins_the_post_it_is_short_for():
+    said = "Chief Judge Tom Hale of the Harbour Court spoke. Later, Judge Hale and Chief Judge Hale met us."
+    posts = {p for p in _posts(_briefing(said)) if p[0] == "Tom Hale"}
+    assert posts == {("Tom Hale", "chief judge", "Harbour Court")}
+
+
+def test_short_post_with_two_posts_it_could_be_short_for_stays_apart():
+    said = "Chief Judge Tom Hale spoke. Deputy Judge Tom Hale had said so. Judge Hale agreed."
+    titles = {p[1] for p in _posts(_briefing(said)) if p[0] == "Tom Hale"}
+    assert titles == {"chief judge", "deputy judge", "judge"}
+
+
+def _named_kinds(said: str) -> set[tuple[str, str]]:
+    conference = resolve(parse_transcript(_briefing(said)))
+    return {(e.kind.value, e.name) for e in conference.entities if e.kind is not Kind.PERSON}
+
+
+def test_somebodys_plan_for_something_is_no_document():
+    said = "He put forward an offer, and it is less than what the Speaker said was his plan for raising revenue."
+    assert not [name for kind, name in _named_kinds(said) if kind == "document"]
+
+
+def test_city_before_its_region_is_no_outlet():
+    said = "We fly to Harbour News, Ontario, to see Harbour News Shipbuilding, a division of Lanmei Industries."
+    kinds = _named_kinds(said)
+    assert ("company", "Harbour News Shipbuilding") in kinds and ("company", "Lanmei Industries") in kinds
+    assert not [name for kind, name in kinds if kind == "media"]
+
+
+def test_headline_with_names_who_brief():
+    text = (
+        "Press Gaggle With Press Secretary Anna Berg, Director of the Harbour Council Tom Hale and Senior Advisor Li Wei\n\n"
+        "MS. BERG: Good afternoon.\n"
+    )
+    assert _posts(text) >= {
+        ("Anna Berg", "press secretary", None),
+        ("Tom Hale", "director", "Harbour Council"),
+        ("Li Wei", "senior advisor", None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("said", "fraction"),
+    [
+        ("Families with a third child get 40 vouchers.", False),
+        ("We cut the cost by a third last year.", True),
+        ("About a third said they agree.", True),
+        ("A quarter of the 40 piers opened.", True),
+    ],
+)
+def test_a_third_before_a_noun_counts_in_order(said, fraction):
+    figures = _figures(said)
+    assert any(f.value < 1 for f in figures.figures) is fraction
+
+
+def test_first_end_of_a_range_takes_the_scale_after_the_second():
+    values = sorted(f.value for f in _figures("It will cost $100-$120 billion in all.").figures)
+    assert values == [Decimal("100000000000"), Decimal("120000000000")]
+    numbers = [(n.span.text, n.value) for n in find_numbers("between 3 and 4 million, or 5 or 6 billion")]
+    assert numbers == [("3", Decimal("3000000")), ("4 million", Decimal("4000000")), ("5", Decimal("5000000000")), ("6 billion", Decimal("6000000000"))]
+
+
+def test_no_range_when_the_first_end_would_pass_the_second_or_words_stand_between():
+    assert [n.value for n in find_numbers("100 to 20 million")] == [Decimal("100"), Decimal("20000000")]
+    assert [n.value for n in find_numbers("5 and then 60 million")] == [Decimal("5"), Decimal("60000000")]

@@ -815,11 +815,12 @@ def _one_label_style(labels: list[tuple[int, tuple[Span, LabelKind]]]) -> list[t
 
     Where nearly every label is in capitals ("MS. PSAKI:"), a line such as
     "Next: are they effective?" or a quoted "Ana Reyes: ..." is text, not a turn.
+    Three labels in capitals set the style of a short text, if one at most is not.
     """
     named = [span for _, (span, kind) in labels if kind in (LabelKind.PERSON, LabelKind.ROLE)]
     caps = [span for span in named if _caps_label(span.text)]
-    if len(named) < 5 or len(caps) < 0.9 * len(named):
-        return labels
+    if len(caps) < 3 or len(named) - len(caps) > max(1, 0.1 * len(named)):
+        return labels  # too few labels to know the style, or two styles in use
     return [(i, (span, kind)) for i, (span, kind) in labels if kind is not LabelKind.PERSON or _caps_label(span.text)]
 
 

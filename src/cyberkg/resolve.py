@@ -145,7 +145,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         published=published,
         held=held,
         entities=table.freeze(moderator=moderator),
-        posts=tuple(posts.values()),
+        posts=tuple(_placed_posts(posts).values()),
         turns=tuple(turns),
         mentions=_dedupe(mentions),
         unresolved=_one_per_span(unresolved),
@@ -692,6 +692,35 @@ def _redirect(
         for m in mentions
     ]
     return new_posts, new_mentions
+
+
+def _placed_posts(posts: dict[str, Post]) -> dict[str, Post]:
+    """A post said in short joins the one post of its holder it is short for.
+
+    Short means without the body or country ("Coordinator Ana Reyes" after
+    "Harbour Response Coordinator Ana Reyes"), or with the last words of the
+    title only ("Judge Reyes" after "Chief Judge Ana Reyes"). With two posts it
+    could be short for, it stays apart.
+    """
+    out = dict(posts)
+    for key, post in sorted(posts.items()):
+        if post.organization or post.country:
+            continue
+        into = [
+            k
+            for k, other in out.items()
+            if k != key
+            and other.holder == post.holder
+            and (
+                (other.title == post.title and (other.organization or other.country))
+                or other.title.endswith(" " + post.title)
+            )
+        ]
+        if len(into) == 1:
+            target = out[into[0]]
+            out[into[0]] = Post(target.key, target.title, target.holder, target.organization, target.evidence + post.evidence, target.country)
+            del out[key]
+    return out
 
 
 def _one_per_span(unresolved: list[Unresolved]) -> tuple[Unresolved, ...]:

@@ -64,6 +64,7 @@ _TOPIC_END_RE = re.compile(
     r"\s+(?:(?:last|this|next)\s+(?:year|month|week)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|to\s+(?!the\b|a\b|an\b)[a-z]+|and\s+(?:the|a|an)\b|and\s+(?=(?:opinions|guidelines|plans?|notices?)\b)|which\b|that\b|so\s+as\b|in\s+order\b|were\b|was\b|have\b|has\b|had\b|will\b|is\b|are\b)",
 )
 _MAX_TOPIC_WORDS = 14
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$")
 
 
 def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
@@ -79,6 +80,8 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
         pos = max(stop, m.start("kind") + 1)  # the next document may start inside this match
         if m.group("kind")[0].isupper() and not _sentence_start(text, m.start("kind")):
             continue  # capitalised names are found as phrases
+        if _POSSESSIVE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "his plan for X": somebody's intention, not a document's name
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), -1) + 1
         if not _cue_re().search(text, sentence_start, m.start()):
             continue

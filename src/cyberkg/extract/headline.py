@@ -34,7 +34,7 @@ _SPOKESPERSON_RE = re.compile(
     r"(?P<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})'s\s+"
     r"(?:[Rr]egular\s+)?(?:[Pp]ress\s+(?:[Cc]onference|[Bb]riefing)|[Bb]riefing)"
 )
-_BY_RE = re.compile(r"\b(?:by|BY|By)\s+")
+_BY_RE = re.compile(r"\b(?:by|BY|By|with|WITH|With)\s+")
 # Where the list of briefers ends: a date, a place or topic ("on", "aboard", "en route"), a dash.
 _TAIL_END_RE = re.compile(
     r",\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|\s+(?i:on|aboard|en\s+route|following|after|regarding|about|at|in|via)\s+"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import demonyms, read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, lexicon, read_list, well_known_bodies, word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
@@ -83,8 +83,27 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
         out.extend(_type_phrase(source, phrase))
     defined = {m.acronym for m in out if m.acronym is not None}
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
-    out = [m for m in out if not _is_place_of_body(source, m)]
+    out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
+
+
+_CITY_KINDS = frozenset({Kind.MEDIA, Kind.COMPANY, Kind.UNKNOWN})
+
+
+def _is_city(source: str, m: EntityMention) -> bool:
+    """Whether a name that reads like an outlet or a company is a city: "Harbour News, Ontario".
+
+    A city is followed by a comma and its region (``data/regions.txt``) or country.
+    Bodies are left as they are ("the Ministry of Health, Ruritania" is still a body).
+    """
+    if m.kind not in _CITY_KINDS:
+        return False
+    after = re.match(r",[ \t]*([A-Z][\w.]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.]*){0,2})", source[m.span.end : m.span.end + 40])
+    if after is None:
+        return False
+    words = after.group(1).split()
+    places = word_set("regions") | frozenset(demonyms().values())
+    return any(" ".join(words[:n]).rstrip(".") in places or " ".join(words[:n]) in places for n in range(len(words), 0, -1))
 
 
 _PLACE_BEFORE_RE = re.compile(r"(?i)\b(?:at|to|into|outside|inside|near)\s+the\s+$")
@@ -100,16 +119,47 @@ def _is_place_of_body(source: str, m: EntityMention) -> bool:
     return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 12), m.span.start))
 
 
+_NAME_AFTER_HONORIFIC_RE = re.compile(r"\.[ \t]*\n?[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def _name_after_honorific(source: str, name: Span) -> Span | None:
+    """The name a titled person is called by: after the honorific, when the title came first.
+
+    A name phrase ends at a full stop, so "Coordinator Dr. Ana Reyes" gives the
+    title "Coordinator" and the "name" "Dr"; the name is the words after "Dr.".
+    A name that is no honorific is returned as it is.
+
+    >>> text = "Coordinator Dr. Ana Reyes spoke"
+    >>> _name_after_honorific(text, Span.of(text, 12, 14)).text
+    'Ana Reyes'
+    """
+    m = lexicon().honorific_re.match(name.text + " ")
+    if m is None or m.end() != len(name.text):
+        return name
+    after = _NAME_AFTER_HONORIFIC_RE.match(source, name.end)
+    if after is None:
+        return None
+    words = list(re.finditer(r"\S+", after.group(1)))
+    while words and (words[-1].group() in title_words() or words[-1].group() in word_set("sentence_openers")):
+        words.pop()
+    if not words:
+        return None
+    return Span.of(source, after.start(1), after.start(1) + words[-1].end())
+
+
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     owner, phrase = _split_owner(phrase)
     people = people_in_phrase(phrase, heads=head_nouns())
     if people:
         out = []
         for person in people:
+            named = _name_after_honorific(source, person.span)
+            if named is None:
+                continue  # "the Director Dr." and no name: a title, no person
             out.append(
                 EntityMention(
                     Kind.PERSON,
-                    person.span,
+                    named,
                     title=person.title,
                     body=person.body,
                     country=person.country,
@@ -242,6 +292,8 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
     """
     if len(words) < 2:
         return None
+    if is_company_name(words):  # "Harbour News Shipbuilding": the last word tells, not an outlet word inside
+        return Kind.COMPANY
     if is_outlet_name(words):
         return Kind.MEDIA
     if is_law_name(words):
@@ -250,8 +302,6 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
         return Kind.EVENT
     if is_document_name(words):
         return Kind.DOCUMENT
-    if is_company_name(words):
-        return Kind.COMPANY
     if is_body_name(words):
         return Kind.ORGANIZATION
     return None

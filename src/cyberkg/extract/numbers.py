@@ -119,6 +119,31 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in {"-0", ""} else text
 
 
+_NOT_COUNTED_AFTER = frozenset({"more", "less", "fewer", "again", "off"})
+
+
+def _ordinal_after_a(text: str, pos: int) -> bool:
+    """Whether "a third" ending at ``pos`` counts in order: "a third child", "a fourth term".
+
+    It does when a plain lower-case word follows that is no function word
+    ("of", "this"), no verb ("said", "voted"), and no comparison ("more"):
+    "cut by a third last year" and "a third said yes" stay fractions.
+    """
+    m = re.match(r"[ \t]+([a-z]+)\b(?!['’-])", text[pos : pos + 40])
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in _NOT_COUNTED_AFTER or word.endswith("ed") or word in _not_counted_words())
+
+
+@cache
+def _not_counted_words() -> frozenset[str]:
+    """Function words, and verbs of a past or a saying, that may follow a fraction ("a third said")."""
+    words = {w.lower() for w in read_list("function_words")}
+    words |= {w for line in read_list("irregular_verbs") for w in line.split()}
+    return frozenset(words | {"say", "says", "said"})
+
+
 def _fraction(numerator: int, denominator: int) -> Decimal:
     value = Decimal(numerator) / Decimal(denominator)
     return value.quantize(Decimal(1).scaleb(-FRACTION_PLACES), rounding=ROUND_HALF_EVEN).normalize()
@@ -207,6 +232,8 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             denominator = vocab.denominators[m.group("den").lower()]
             if numerator > 1 and not m.group("den").lower().endswith("s") and denominator != 2:
                 continue  # "two third": not a fraction
+            if numerator == 1 and denominator > 2 and _ordinal_after_a(text, m.end()):
+                continue  # "a third child", "a fourth term": an ordinal, not a fraction
             value = _fraction(numerator, denominator)
         scale = vocab.fraction_scale_re.match(text, m.end())
         if scale:  # "half a million": a cardinal, as "500,000" is
@@ -272,7 +299,32 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             continue
         kept.append(NumberMention(Span.of(source, offset + start, offset + end), value, kind, digits, scaled))
         taken_until = end
-    return kept
+    return _share_scales(kept, source)
+
+
+# Between the two ends of a range: "100-120 billion", "$3 to $4 billion", "50 or 60 million".
+_RANGE_GAP_RE = re.compile(r"\s*(?:[-–]|to|and|or)\s*[$€£¥]?\s*")
+
+
+def _share_scales(numbers: list[NumberMention], source: str) -> list[NumberMention]:
+    """The first end of a range takes the scale word written after the second: "$100-$120 billion".
+
+    Only when nothing but the range's link stands between them, and the first,
+    scaled, is no larger than the second ("100 to 20 million" is no range).
+    """
+    vocab = vocabulary()
+    out = list(numbers)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind is not NumberKind.CARDINAL or b.kind is not NumberKind.CARDINAL or a.scaled or not b.scaled:
+            continue
+        if not _RANGE_GAP_RE.fullmatch(source, a.span.end, b.span.start):
+            continue
+        scales = [vocab.scales[w] for w in re.findall(r"[a-z]+", b.span.text.lower()) if w in vocab.scales]
+        if not scales or a.value * scales[-1] > b.value:
+            continue
+        out[i] = NumberMention(a.span, a.value * scales[-1], a.kind, a.digits, True)
+    return out
 
 
 def _word_numbers(phrase: str, start: int) -> list[tuple[int, int, Decimal]]:

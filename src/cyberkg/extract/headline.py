@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..entities import normalise_key
-from ..lexicon import lexicon
+from ..lexicon import demonyms, lexicon, word_set
 from ..model import Span, TextView, Transcript
 from .roster import parse_post
 
@@ -195,6 +195,7 @@ def _person_in(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
             return None
         name = caps[-n:]
         post_end = name[0][0]
+    name = _without_place(name)
     if not name or not all(_NAME_TOKEN_RE.fullmatch(t[2]) and (t[2][:1].isupper() or t[2] in _PARTICLES) for t in name):
         return None
     if not name[0][2][:1].isupper():
@@ -202,6 +203,18 @@ def _person_in(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
     if any(lexicon().match_title(t[2]) is not None and len(lexicon().match_title(t[2]).group(0)) == len(t[2]) for t in name):
         return None  # "White House Press Secretary" is a post with no name
     return start, post_end, name[0][0], name[-1][1]
+
+
+def _without_place(name: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name without the place a headline writes after it with no comma: "Ana Reyes Ontario, 7/17/14".
+
+    The place is a region (``data/regions.txt``) or a country; two words of name are kept.
+    """
+    places = word_set("regions") | frozenset(demonyms().values())
+    for n in (2, 1):
+        if len(name) >= n + 2 and " ".join(t[2] for t in name[-n:]).rstrip(",") in places:
+            return name[:-n]
+    return name
 
 
 def _speaker(

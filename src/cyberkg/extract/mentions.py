@@ -171,6 +171,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return out
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
         return []
+    purpose = _body_for_law(phrase)
+    if purpose is not None:  # "the Oversight Commission for the ABC Act": a body, and the law it serves
+        return [m for part in purpose for m in _type_phrase(source, Phrase(part, None, None))]
     body = body_after_title(phrase.span)
     if body is not None:  # "the Chief Clerk for the Water Bureau": a post, and the body it is in
         return _type_phrase(source, Phrase(body, None, None))
@@ -280,6 +283,17 @@ def _kind_by_cue(source: str, span: Span) -> Kind:
     if document.search(source, start, span.start):
         return Kind.DOCUMENT
     return Kind.UNKNOWN
+
+
+def _body_for_law(phrase: Phrase) -> tuple[Span, Span] | None:
+    """ "X Commission for the Y Act": the body and the law, two names, when each is one on its own."""
+    m = re.search(r"\s+for\s+the\s+", phrase.span.text)
+    if m is None:
+        return None
+    body, law = phrase.span.sub(0, m.start()), phrase.span.sub(m.end(), len(phrase.span.text))
+    if kind_of(law.text.split(), None) is not Kind.LAW or kind_of(body.text.split(), None) is not Kind.ORGANIZATION:
+        return None
+    return body, law
 
 
 def kind_of(words: list[str], ordinal: int | None) -> Kind | None:

@@ -143,6 +143,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
         rest = rest.sub(0, stop.start())
     if m.group(0).rstrip() != "of" and any(_where(rest)):
         return None  # "President of the United States": a title with its country or body, no name in it
+    if rest.text in demonyms():
+        return None  # "Prime Minister of Ruritania": all of it is the country
     words = list(re.finditer(r"\S+", rest.text))
     if len(words) < 2 or len(words) > 6:
         return None

@@ -118,7 +118,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "Added the Department of X": a bare "the" joins no name
                 after = paragraph.text[words[k + 1][0] : words[k + 1][1]]
                 gaps = paragraph.text[words[j][1] : words[k + 1][0]]
-                if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")):
+                if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")) or re.search(r"\s-|-\s", gaps):
                     break
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):

@@ -196,7 +196,9 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], source: str, 
     person = table.add(Kind.PERSON, key, sp.name_text, Evidence(0, sp.name))
     person.spoke = True
     org_key = None
-    if sp.body is not None and sp.body_text:
+    if sp.body is not None and sp.body_text and sp.body_text in demonyms():
+        pass  # "Ambassador to Ruritania": a country is no body; the post is the title alone
+    elif sp.body is not None and sp.body_text:
         if _is_portfolio(sp.title_text, sp.body_text):  # "Secretary of Agriculture Ana Reyes": the Department of Agriculture
             org_key = _portfolio_body(table, 0, sp.title_text, sp.body, sp.body_text)
         elif sp.body.text == sp.body_text:

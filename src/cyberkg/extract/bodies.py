@@ -65,6 +65,8 @@ def is_outlet_name(words: list[str]) -> bool:
     parts = re.split(r"[\s\-_]+", " ".join(words))
     if not is_media_name(parts) or set(parts) & word_set("not_outlet_words"):
         return False
+    if any("-" in w and any(p[:1].islower() for p in w.split("-")) for w in words):
+        return False  # "News-of-the-day": a compound word, no outlet's name
     if len(parts) == 1:
         return parts[0] not in word_set("media_generic")
     return True

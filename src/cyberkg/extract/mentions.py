@@ -147,6 +147,20 @@ def _name_after_honorific(source: str, name: Span) -> Span | None:
     return Span.of(source, after.start(1), after.start(1) + words[-1].end())
 
 
+_THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _last_title_after_the(source: str, title: Span) -> Span:
+    """ "the President and Prime Minister Li" is two people: the titles before the last name someone else.
+
+    "Vice Premier and Minister Li Wei", with no article, stays one person with two posts.
+    """
+    joints = list(re.finditer(r"\s+and\s+", title.text))
+    if not joints or not _THE_BEFORE_RE.search(source, max(0, title.start - 8), title.start):
+        return title
+    return title.sub(joints[-1].end(), len(title.text))
+
+
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     owner, phrase = _split_owner(phrase)
     people = people_in_phrase(phrase, heads=head_nouns())
@@ -160,7 +174,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
                 EntityMention(
                     Kind.PERSON,
                     named,
-                    title=person.title,
+                    title=_last_title_after_the(source, person.title),
                     body=person.body,
                     country=person.country,
                     title_modifier=person.modifier,

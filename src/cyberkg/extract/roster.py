@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, read_list
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
@@ -193,8 +193,18 @@ def _title_word_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + lexicon().title_re.pattern)
 
 
+@cache
+def _national_title_re() -> re.Pattern[str]:
+    """A country written before a title (``data/national_prefixes.txt``): "U.S. Ambassador"."""
+    prefixes = sorted(read_list("national_prefixes"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+(?=[A-Z])")
+
+
 def parse_post(source: str, seg: Span) -> PostMention:
     lex = lexicon()
+    national = _national_title_re().match(seg.text)
+    if national and lex.match_title(seg.text[national.end() :]):
+        seg = seg.sub(national.end(), len(seg.text))  # "U.S. Ambassador to X": the title is "Ambassador"
     m = lex.match_title(seg.text)
     if m:
         portfolio = _portfolio_tail(seg.text, m.end())

@@ -463,8 +463,11 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now)\b")
-_FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the biggest jump in more than 20 years"
-    r"(?i)\b(?:first\s+time|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
+_TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
+    r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
+)
+_FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
+    r"(?i)\b(?:first|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
     r"\b[\w ,'-]{0,40}?\bin\s+$"
 )
 _PERIOD_OF_BEFORE_RE = re.compile(r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:in|over|within|during)\s+(?:just\s+|only\s+|the\s+(?:past|last|first)\s+)?$")
@@ -473,8 +476,10 @@ _PERIOD_OF_BEFORE_RE = re.compile(r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:
 def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     """Whether a length of time frames something else rather than stating a figure.
 
-    "five years later" and "two weeks ago" place a moment; "for the first time
-    in 15 years" and "the biggest jump in more than 20 years" frame a record;
+    "five years later" and "two weeks ago" place a moment ("549 days since X" is
+    left a figure: annotators take it as the news as often as not);
+    "for the first time in 15 years" and "the biggest jump in more than 20 years"
+    frame a record; "these three days" and "the last three or four years" are spans;
     "4,000 metres of pipe in 30 months" gives the period of the figure before it.
     """
     if draft.unit is None or draft.unit.kind is not UnitKind.TIME:
@@ -482,6 +487,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     if _RELATIVE_AFTER_RE.match(text, draft.end):
         return True
     if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
+        return True
+    if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
         return True
     return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.start]))
 

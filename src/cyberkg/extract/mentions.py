@@ -200,6 +200,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if len(words) >= 2 and words[-1].endswith("s") and words[-1] in word_set("group_words") and " ".join(words[:-1]) in well_known_bodies():
         return [EntityMention(Kind.ORGANIZATION, phrase.span)]  # "Senate Democrats": the members of a body as a group
     kind = kind_of(words, phrase.ordinal)
+    if kind is Kind.ORGANIZATION and " ".join(words) in word_set("country_names"):
+        return []  # "the Russian Federation": a country, no body
     if kind is None and is_given_name_phrase(words):  # "... said Laura Peterson": a person, no title
         return [EntityMention(Kind.PERSON, phrase.span)]
     if kind is None:
@@ -224,6 +226,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     mention = EntityMention(kind, span, owner=owner)
     if kind is Kind.DOCUMENT and phrase.ordinal_span is not None:  # "the 14th Five-Year Plan for X"
         mention = replace(mention, span=Span.of(source, phrase.ordinal_span.start, span.end))
+    if kind is Kind.EVENT and phrase.ordinal == 1 and _FIRST_SINCE_RE.match(source, phrase.span.end):
+        phrase = Phrase(phrase.span, None, None)  # "the first X in two years", "the first X that she attends": no edition
     if kind is Kind.EVENT:
         held = editions_held(source, phrase.span)
         after = _ACRONYM_AFTER_RE.match(source, phrase.span.end)
@@ -297,6 +301,9 @@ def _kind_by_cue(source: str, span: Span) -> Kind:
     if document.search(source, start, span.start):
         return Kind.DOCUMENT
     return Kind.UNKNOWN
+
+
+_FIRST_SINCE_RE = re.compile(r"\s+(?:in|that|since|ever|of\s+(?:his|her|its|their|this|the))\b")
 
 
 def _body_for_law(phrase: Phrase) -> tuple[Span, Span] | None:

@@ -152,8 +152,8 @@ def _fraction(numerator: int, denominator: int) -> Decimal:
 def words_value(text: str) -> Decimal | None:
     """The value of a number written in words, or None if the words do not make one.
 
-    >>> [words_value(s) for s in ["twenty-five", "one hundred and twenty", "two million", "a dozen", "five five"]]
-    [Decimal('25'), Decimal('120'), Decimal('2000000'), Decimal('12'), None]
+    >>> [words_value(s) for s in ["twenty-five", "one hundred and twenty", "two million", "a dozen", "two dozen", "five five"]]
+    [Decimal('25'), Decimal('120'), Decimal('2000000'), Decimal('12'), Decimal('24'), None]
     """
     vocab = vocabulary()
     tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
@@ -170,7 +170,7 @@ def words_value(text: str) -> Decimal | None:
             current = 0
         elif token in vocab.words:
             value = vocab.words[token]
-            if last in vocab.words and last not in {"hundred", "dozen"} and (vocab.words[last] < 20 or value >= 10):
+            if token != "dozen" and last in vocab.words and last not in {"hundred", "dozen"} and (vocab.words[last] < 20 or value >= 10):
                 return None  # "five five", "twenty thirty": two numbers, not one
             if token == "dozen":
                 current = (current or 1) * 12

@@ -533,3 +533,22 @@ def test_one_job_maps_a_long_corpus_in_a_worker_that_is_replaced(tmp_path):
     assert one.mapped == two.mapped == TASKS_PER_WORKER + 2
     for name in ("graph.ttl", "graph.nq", "validation.ttl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_record_gives_the_size_and_digest_of_every_file_as_written(tmp_path):
+    """The digests are taken while the files are written: they must equal the files on disk."""
+    import hashlib
+
+    from cyberkg.vocab import DCAT, RDFS
+
+    folder = tmp_path / "talks"
+    for n in range(3):
+        write(folder, f"{n}.txt", briefing(n, date=f"May {n + 1}, 2023"))
+    build([folder], out=tmp_path / "o", views=True, formats=("nt", "trig", "jsonld"))
+    record = Graph().parse(tmp_path / "o" / "record.ttl", format="turtle")
+    dists = list(record.subjects(RDF.type, DCAT.Distribution))
+    assert len(dists) >= 7  # graph.ttl, graph.nq, three syntaxes, validation.ttl, views
+    for dist in dists:
+        data = (tmp_path / "o" / str(record.value(dist, RDFS.label))).read_bytes()
+        assert int(record.value(dist, DCAT.byteSize)) == len(data)
+        assert str(record.value(dist, CKG.sha256)) == hashlib.sha256(data).hexdigest()

@@ -479,9 +479,9 @@ def graph_stats(results: Sequence, shared: Sequence) -> GraphStats:
 
 def _write_record(outset: OutputSet, stats: GraphStats, *, base: str, sources, settings: dict[str, str], build_time) -> None:
     """Stage record.ttl: the VoID, DCAT and PROV record of the files staged so far."""
-    from .record import RecordedInput, build_record, file_facts
+    from .record import FileFacts, RecordedInput, build_record
 
-    files = {name: file_facts(outset.staged(name)) for name in outset.names}
+    files = {name: FileFacts(*outset.facts(name)) for name in outset.names}
     inputs = [RecordedInput(name, sha) for name, sha in sources]
     record = build_record(stats, base=base, inputs=inputs, settings=settings, files=files, build_time=build_time)
     outset.write(RECORD_FILE, serialize(record, "turtle"))

@@ -102,17 +102,6 @@ class FileFacts:
         return cls(len(data), hashlib.sha256(data).hexdigest())
 
 
-def file_facts(path: Path) -> FileFacts:
-    """The :class:`FileFacts` of a file, read in blocks."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return FileFacts(size, digest.hexdigest())
-
-
 @dataclass(frozen=True, slots=True)
 class RecordedInput:
     """An input transcript: its file name and the SHA-256 of its text (as in the graph)."""

@@ -13,6 +13,7 @@ failure to write becomes an :class:`~cyberkg.errors.OutputError`.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -26,12 +27,27 @@ from ..errors import OutputError
 STAGING_PREFIX = ".cyberkg-staging-"
 
 
+class _Digesting:
+    """A binary file that hashes and counts what is written to it."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        return self.fh.write(data)
+
+
 class OutputSet:
     """The files of one build, staged in ``out`` and committed together."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.names: list[str] = []
+        self._facts: dict[str, tuple[int, str]] = {}
         try:
             out.mkdir(parents=True, exist_ok=True)
             self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
@@ -50,16 +66,26 @@ class OutputSet:
 
     @contextmanager
     def open(self, name: str) -> Iterator[BinaryIO]:
-        """A binary file to write, staged as ``name`` (a path relative to the output folder)."""
+        """A binary file to write, staged as ``name`` (a path relative to the output folder).
+
+        Its size and SHA-256 are taken as it is written (:meth:`facts`), so the
+        build record need not read hundreds of megabytes back.
+        """
         path = self.staging / name
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "wb") as fh:
-                yield fh
+                digesting = _Digesting(fh)
+                yield digesting  # type: ignore[misc]
             os.chmod(path, 0o644)
         except OSError as exc:
             raise OutputError(str(self.out / name), _reason(exc)) from None
         self.names.append(name)
+        self._facts[name] = (digesting.size, digesting.digest.hexdigest())
+
+    def facts(self, name: str) -> tuple[int, str]:
+        """The size in bytes and the SHA-256 (hex) of a staged file, as it was written."""
+        return self._facts[name]
 
     def write(self, name: str, data: bytes) -> None:
         with self.open(name) as fh:

@@ -36,6 +36,18 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def national_prefixes() -> tuple[str, ...]:
+    """Countries written before a body's name or a title ("U.S."), longest first (``data/national_prefixes.txt``)."""
+    return tuple(sorted(read_list("national_prefixes"), key=len, reverse=True))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Regions (``data/regions.txt``) and countries: what follows a city after a comma, or a name in a headline."""
+    return word_set("regions") | frozenset(demonyms().values())
+
+
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of ``data/NAME.txt`` as a set, read once per process."""
     return frozenset(read_list(name))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, read_list, well_known_bodies
+from .lexicon import lexicon, national_prefixes, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -43,17 +42,12 @@ def national_body_name(text: str) -> str | None:
     >>> national_body_name("U.S. Department of Harbours"), national_body_name("United Kingdom Harbour Board"), national_body_name("U.S. Embassy")
     ('Department of Harbours', 'Harbour Board', None)
     """
-    for prefix in _national_prefixes():
+    for prefix in national_prefixes():
         if text.startswith(prefix + " "):
             rest = text[len(prefix) + 1 :].strip()
             if rest in well_known_bodies() or (len(rest.split()) >= 2 and is_org_name(rest)):
                 return rest
     return None
-
-
-@cache
-def _national_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(read_list("national_prefixes"), key=len, reverse=True))
 
 
 @dataclass
@@ -228,7 +222,7 @@ def name_parts(name: str) -> set[str]:
     tokens = name.split()
     if len(tokens) < 2:
         return set()
-    return {normalise_key(tokens[0]), normalise_key(tokens[-1])}  # "Jean-Pierre" is found as "JEAN-PIERRE" is: "jean pierre"
+    return {normalise_key(tokens[0]), normalise_key(tokens[-1])}  # "Ruiz-Soto" is found as "RUIZ-SOTO" is: "ruiz soto"
 
 
 def initials_index(table: Registry) -> dict[str, list[tuple[Kind, str]]]:

@@ -196,9 +196,8 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], source: str, 
     person = table.add(Kind.PERSON, key, sp.name_text, Evidence(0, sp.name))
     person.spoke = True
     org_key = None
-    if sp.body is not None and sp.body_text and sp.body_text in demonyms():
-        pass  # "Ambassador to Ruritania": a country is no body; the post is the title alone
-    elif sp.body is not None and sp.body_text:
+    # "Ambassador to Ruritania": a country is no body; the post is the title alone
+    if sp.body is not None and sp.body_text and sp.body_text not in demonyms():
         if _is_portfolio(sp.title_text, sp.body_text):  # "Secretary of Agriculture Ana Reyes": the Department of Agriculture
             org_key = _portfolio_body(table, 0, sp.title_text, sp.body, sp.body_text)
         elif sp.body.text == sp.body_text:
@@ -432,7 +431,7 @@ def _word_pairs(folded: str) -> dict[str, list[tuple[str, int, int]]]:
     """Every capitalised word followed by another word, by the second word (lower case): one pass over the text.
 
     The second word is also filed under each of its beginnings that ends at a
-    hyphen or apostrophe ("Jean" of "Jean-Pierre"), as a word boundary ends it
+    hyphen or apostrophe ("Ruiz" of "Ruiz-Soto"), as a word boundary ends it
     there. Values: (first word, start of the first, start of the second).
     """
     out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
@@ -705,23 +704,24 @@ def _placed_posts(posts: dict[str, Post]) -> dict[str, Post]:
     could be short for, it stays apart.
     """
     out = dict(posts)
-    for key, post in sorted(posts.items()):
-        if post.organization or post.country:
-            continue
-        into = [
-            k
-            for k, other in out.items()
-            if k != key
-            and other.holder == post.holder
-            and (
-                (other.title == post.title and (other.organization or other.country))
-                or other.title.endswith(" " + post.title)
-            )
-        ]
-        if len(into) == 1:
-            target = out[into[0]]
-            out[into[0]] = Post(target.key, target.title, target.holder, target.organization, target.evidence + post.evidence, target.country)
-            del out[key]
+    by_holder: dict[str, list[str]] = defaultdict(list)  # only a holder's own posts are compared: no scan of all
+    for key in sorted(posts):
+        by_holder[posts[key].holder].append(key)
+    for keys in by_holder.values():
+        for key in keys:
+            post = out[key]
+            if post.organization or post.country:
+                continue
+            into = [
+                k
+                for k in keys
+                if k != key and k in out
+                and ((out[k].title == post.title and (out[k].organization or out[k].country)) or out[k].title.endswith(" " + post.title))
+            ]
+            if len(into) == 1:
+                target = out[into[0]]
+                out[into[0]] = Post(target.key, target.title, target.holder, target.organization, target.evidence + post.evidence, target.country)
+                del out[key]
     return out
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..entities import normalise_key
-from ..lexicon import demonyms, lexicon, word_set
+from ..lexicon import lexicon, place_names
 from ..model import Span, TextView, Transcript
 from .roster import parse_post
 
@@ -210,7 +210,7 @@ def _without_place(name: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 
     The place is a region (``data/regions.txt``) or a country; two words of name are kept.
     """
-    places = word_set("regions") | frozenset(demonyms().values())
+    places = place_names()
     for n in (2, 1):
         if len(name) >= n + 2 and " ".join(t[2] for t in name[-n:]).rstrip(",") in places:
             return name[:-n]

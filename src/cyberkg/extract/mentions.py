@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import demonyms, lexicon, read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, lexicon, place_names, read_list, well_known_bodies, word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
@@ -102,7 +102,7 @@ def _is_city(source: str, m: EntityMention) -> bool:
     if after is None:
         return False
     words = after.group(1).split()
-    places = word_set("regions") | frozenset(demonyms().values())
+    places = place_names()
     return any(" ".join(words[:n]).rstrip(".") in places or " ".join(words[:n]) in places for n in range(len(words), 0, -1))
 
 

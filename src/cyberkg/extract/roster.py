@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import lexicon, read_list
+from ..lexicon import lexicon, national_prefixes
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
@@ -196,8 +196,7 @@ def _title_word_re() -> re.Pattern[str]:
 @cache
 def _national_title_re() -> re.Pattern[str]:
     """A country written before a title (``data/national_prefixes.txt``): "U.S. Ambassador"."""
-    prefixes = sorted(read_list("national_prefixes"), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+(?=[A-Z])")
+    return re.compile(r"(?:" + "|".join(re.escape(p) for p in national_prefixes()) + r")\s+(?=[A-Z])")
 
 
 def parse_post(source: str, seg: Span) -> PostMention:

@@ -235,11 +235,17 @@ def _is_portfolio(title: str, body: str) -> bool:
     """
     words = [w for w in body.split() if w.lower() not in ("and", "of", "the", "&")]
     return (
-        title.split()[-1].lower() in portfolio_heads()
+        _title_head(title) in portfolio_heads()
         and bool(words)
         and all(w in word_set("portfolio_words") for w in words)
         and " ".join(body.split()) not in well_known_bodies()
     )
+
+
+def _title_head(title: str) -> str:
+    """The word a title ends on before what it is of or for: "under secretary of state for x" → "secretary"."""
+    words = re.split(r"(?i)\s+(?:of|for)\s+", title.strip(), maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _portfolio_body(table: Registry, page: int, title: str, body: Span, body_text: str | None = None) -> str:
@@ -255,7 +261,7 @@ def _portfolio_body(table: Registry, page: int, title: str, body: Span, body_tex
     if len(found) == 1:
         table.drafts[(Kind.ORGANIZATION, found[0])].evidence.append(Evidence(page, body))
         return found[0]
-    head = portfolio_heads().get(title.split()[-1].lower()) if title.split() else None
+    head = portfolio_heads().get(_title_head(title))
     name = f"{head} of {text.title() if text.islower() else text}" if head else text
     return table.add(Kind.ORGANIZATION, normalise_key(name), name, Evidence(page, body), form=text).key
 
@@ -286,6 +292,7 @@ def _turns(
 ) -> list[ResolvedTurn]:
     out: list[ResolvedTurn] = []
     for p, page in enumerate(pages):
+        addressed = _addressed_first_names(page)
         for turn in page.turns:
             order = len(out) + 1
             speaker: tuple[Kind, str] | None = None
@@ -306,7 +313,7 @@ def _turns(
             elif turn.kind is LabelKind.ROLE:
                 role = role_of(turn.label.text) or Role.SPEAKER
             elif turn.kind is LabelKind.PERSON:
-                key = _label_speaker(table, posts, page, p, turn.label)
+                key = _label_speaker(table, posts, page, p, turn.label, addressed)
                 if key is None:  # a title alone, "THE PRESIDENT", held by no one named here
                     kind = LabelKind.ROLE
                 else:
@@ -322,13 +329,17 @@ def _turns(
     return out
 
 
-def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p: int, label: Span) -> str | None:
+def _label_speaker(
+    table: Registry, posts: dict[str, Post], page: Transcript, p: int, label: Span, addressed: dict[str, Span] | None = None
+) -> str | None:
     """The person a turn label names: "MS. REYES" is the Ana Reyes of the headline.
 
     An honorific and titles before the name are dropped ("SECRETARY BLINKEN",
     "ACTING ADMINISTRATOR SLAVITT"); the rest is looked up as a full name or a
     surname among the people known so far, then as the surname of a full name
-    said in the transcript ("... said Tom Hale"). A title the label states
+    said in the transcript ("... said Tom Hale"), then with the first name
+    others call them by around their turns ("MR. HALE" thanked with "Thanks,
+    Tom." is Tom Hale, ``addressed``). A title the label states
     becomes a post when the person holds none with that title. A label that
     is only a title ("THE PRESIDENT") is the one person holding that title,
     or no one.
@@ -344,11 +355,14 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
     key, _, _ = _lookup_person(table, name)
     if key is None:
         full = _full_name(page, name)
+        given = (addressed or {}).get(name.lower()) if full is None else None
+        if given is not None:
+            full = f"{given.text} {caps_display(name)}"
         if full is not None:
             key, _, _ = _lookup_person(table, full)
             if key is None:
                 key = normalise_key(full)
-                table.add(Kind.PERSON, key, full, None)
+                table.add(Kind.PERSON, key, full, Evidence(p, given) if given is not None else None)
                 for post in _appositive_posts(page, full):
                     _add_post(posts, key, post.title_text, None, Evidence(p, post.span))
     if key is None:
@@ -362,6 +376,60 @@ def _label_speaker(table: Registry, posts: dict[str, Post], page: Transcript, p:
     if title and not any(post.holder == key and title in post.title for post in posts.values()):
         _add_post(posts, key, title, None, Evidence(p, label))
     return key
+
+
+_THANKS_RE = re.compile(  # "Good morning. Thanks, Jeff." opening the turn after the speaker's
+    r"[\s:.]*(?:[^.!?\n]{0,30}[.!]\s+)?(?i:thanks|thank\s+you)(?:\s+(?i:so|very)\s+much)?,\s+(%s)\s*[.!,;]"
+)
+_CALLED_RE = re.compile(r"[\s:.]*(%s),\s")  # "Q  Jeff, on the budget ...": the question put to the speaker after it
+_HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing the turn before the speaker's
+    r"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+)(%s)\.[\s\xa0]*$"
+)
+_FIRST_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_THANKS_RE, _CALLED_RE, _HANDOFF_RE = (re.compile(r.pattern % _FIRST_NAME) for r in (_THANKS_RE, _CALLED_RE, _HANDOFF_RE))
+
+
+def _addressed_first_names(page: Transcript) -> dict[str, Span]:
+    """The first name others call a speaker whose label gives only a surname, by that surname.
+
+    Three ways of calling someone by a first name around their turn: the next
+    speaker thanks them ("MR. HALE: ..." then "DR. ORTIZ: Thanks, Tom."), a
+    question put to them opens with it ("Q  Tom, on the budget ..." then "MR.
+    HALE: ..."), or the turn before hands over to them ("... Tom." then "MR.
+    HALE: ..."). Kept only when every call gives the same first name, and the
+    word is no title, honorific, month, demonym or common word.
+    """
+    lex = lexicon()
+    stop = word_set("function_words") | word_set("sentence_openers")
+    found: dict[str, set[str]] = defaultdict(set)
+    spans: dict[str, Span] = {}
+
+    def call(label: Span, m: re.Match[str] | None) -> None:
+        if m is None:
+            return
+        text = unicodedata.normalize("NFC", label.text)
+        honorific = lex.honorific_re.match(text)
+        _, name = _split_title(text[honorific.end() :].strip() if honorific else text)
+        first = m.group(1)
+        if not name or " " in name or first.lower() == name.lower():
+            return
+        if first.lower() in stop or first in stop or first in title_words() or first in demonyms() or first.lower() in MONTHS:
+            return
+        if lex.honorific_re.match(first + " ") or lex.match_title(first):
+            return
+        found[name.lower()].add(first)
+        spans.setdefault(name.lower(), Span.of(page.text, m.start(1), m.end(1)))
+
+    for before, turn, after in zip([None, *page.turns], page.turns, [*page.turns[1:], None]):
+        if turn.kind is not LabelKind.PERSON or turn.label is None:
+            continue
+        if after is not None and after.label is not None and after.label.text != turn.label.text:
+            call(turn.label, _THANKS_RE.match(page.folded, after.label.end))
+        if before is not None and before.kind is LabelKind.QUESTIONER and before.label is not None:
+            call(turn.label, _CALLED_RE.match(page.folded, before.label.end))
+        if before is not None and (before.label is None or before.label.text != turn.label.text):
+            call(turn.label, _HANDOFF_RE.search(page.folded, before.span.start, turn.label.start))
+    return {surname: spans[surname] for surname, firsts in found.items() if len(firsts) == 1}
 
 
 def _split_title(label: str) -> tuple[str, str]:

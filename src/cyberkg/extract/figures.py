@@ -35,7 +35,7 @@ from ..lexicon import read_list
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
 from .matching import folded_span, recut
-from .numbers import NumberKind, NumberMention, find_numbers
+from .numbers import NumberKind, NumberMention, find_numbers, vocabulary
 from .units import Unit, UnitKind, is_demonym, is_people_group, unit_vocabulary
 
 
@@ -468,7 +468,11 @@ _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three o
 )
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
     r"(?i)\b(?:first|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
-    r"\b[\w ,'-]{0,40}?\bin\s+$"
+    r"\b[\w\s,'’-]{0,60}?\bin\s+$"
+)
+_CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in half in two years": the period of the change
+    r"(?i)\b(?:halv(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|in\s+half)\b"
+    r"[\w\s,'’-]{0,40}?\b(?:in|over|within)\s+(?:just\s+|only\s+|the\s+next\s+)?$"
 )
 _PERIOD_OF_BEFORE_RE = re.compile(r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:in|over|within|during)\s+(?:just\s+|only\s+|the\s+(?:past|last|first)\s+)?$")
 
@@ -480,13 +484,14 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     left a figure: annotators take it as the news as often as not);
     "for the first time in 15 years" and "the biggest jump in more than 20 years"
     frame a record; "these three days" and "the last three or four years" are spans;
-    "4,000 metres of pipe in 30 months" gives the period of the figure before it.
+    "4,000 metres of pipe in 30 months" gives the period of the figure before it,
+    and "halve the deficit in four years" the period of the change.
     """
     if draft.unit is None or draft.unit.kind is not UnitKind.TIME:
         return False
     if _RELATIVE_AFTER_RE.match(text, draft.end):
         return True
-    if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
+    if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 80), draft.start) or _CHANGE_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
         return True
@@ -562,8 +567,13 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
+    if not number.digits and number.span.text[:1].isupper() and re.search(r"[a-z,] $", before) and re.match(r" [A-Z][a-z]", after):
+        return RejectReason.NAME  # "in Half Moon Bay", "at Three Rivers": a capitalised number word opening a name mid-sentence
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):
         return RejectReason.MODIFIER  # "a two-tier system", "a ten-year plan"
+    if number.kind is NumberKind.FRACTION and not number.scaled and (hyphened := re.match(r"-([a-z]+)", after)):
+        if hyphened.group(1) not in vocabulary().scales and not unit_vocabulary().match_after(text, e + 1):
+            return RejectReason.MODIFIER  # "half-mast", "half-hearted": a word of its own, no share of anything
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.DATE  # a year not caught as a period

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import lexicon, national_prefixes
+from ..lexicon import lexicon, national_prefixes, word_set
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
@@ -174,7 +174,8 @@ def _body_before_title(source: str, seg: Span) -> PostMention | None:
     return PostMention(seg, rest.title, rest.body or body, rest.acronym, modifier or rest.modifier)
 
 
-_PORTFOLIO_TAIL_RE = re.compile(r"\s+for\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*")
+_PORTFOLIO_FOR_RE = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)?)\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*$")
+_PORTFOLIO_TAIL_RE = re.compile(r"\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*")
 
 
 def _portfolio_tail(text: str, end: int) -> re.Match[str] | None:
@@ -235,6 +236,10 @@ def parse_post(source: str, seg: Span) -> PostMention:
         title = seg.sub(0, link.start())
         body_start = link.end()
     body = seg.sub(body_start, len(seg.text))
+    served = _PORTFOLIO_FOR_RE.match(body.text)
+    if served is not None and all(w in word_set("portfolio_words") for w in served.group(1).split() if w != "and"):
+        # "Under Secretary of State for Public Diplomacy": the title is all of it, in the Department of State
+        return PostMention(seg, seg, body.sub(0, served.end(1)), None)
     acr = None
     paren = re.search(r"\s*\(([^()]*)\)\s*$", body.text)
     if paren:

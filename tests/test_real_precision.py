@@ -834,3 +834,66 @@ def test_the_period_of_a_change_is_no_figure_but_the_change_is():
 def test_a_title_of_a_portfolio_for_a_field_is_one_title_in_its_department(for_):
     text = f"Press Briefing by Press Secretary Anna Berg and Under Secretary of Energy {for_} Harbour Safety Tom Hale\n\nMS. BERG: Welcome.\n"
     assert ("Tom Hale", "under secretary of energy for harbour safety", "Department of Energy") in _posts(text)
+
+
+# ---------------------------------------------------------------- eleventh round: fitted to the eleventh sample's errors
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a list of people, each with a title before the name
+        "We have Director of Rivers Maria Lund, Acting Secretary of Harbours Peter Okafor, and others.\n\nMS. LUND: Thanks.",
+        # a title that owns what follows it
+        "We have Maria Lund, the president's harbour adviser.\n\nMS. LUND: Thanks.",
+    ],
+)
+def test_the_words_after_a_speakers_name_give_her_no_post_of_someone_else(said):
+    holders = {(holder, title) for holder, title, _ in _posts("Press Call on Harbours\n\nMS. BERG: " + said + "\n")}
+    assert ("Maria Lund", "acting secretary") not in holders and ("Maria Lund", "president") not in holders
+
+
+def test_the_post_said_right_after_a_speakers_name_is_still_hers():
+    text = "Press Call on Harbours\n\nMS. BERG: We have Maria Lund, our Deputy Director for Piers.\n\nMS. LUND: Thanks.\n"
+    assert ("Maria Lund", "deputy director for piers", None) in _posts(text)
+
+
+@pytest.mark.parametrize(
+    ("said", "laws"),
+    [
+        ("The Harbour Safety and Pier Renewal Act passed. The Pier Renewal Act works.", {"Harbour Safety and Pier Renewal Act"}),
+        ("The Harbour Pier and Renewal Act passed. The Harbour Renewal Act works.", {"Harbour Pier and Renewal Act"}),
+        ("The Renewable Harbour Act passed. The Harbour Act works.", {"Renewable Harbour Act", "Harbour Act"}),
+        ("Rules for the Harbour Act came out. The Harbour Act works.", {"Harbour Act"}),
+    ],
+)
+def test_a_law_said_in_part_is_the_law_it_shortens(said, laws):
+    assert {name for kind, name in _named_kinds(said) if kind == "law"} >= laws
+    assert len({name for kind, name in _named_kinds(said) if kind == "law"} - {"Rules for the Harbour Act"}) == len(laws)
+
+
+def test_a_dotted_short_form_before_a_body_names_the_same_body():
+    said = "We went to the United Nations Harbour Council. The U.N. Harbour Council agreed."
+    assert {name for kind, name in _named_kinds(said) if kind == "organization"} == {"United Nations Harbour Council"}
+
+
+def test_a_body_then_a_name_after_a_title_is_a_person_with_a_post_in_that_body():
+    posts = _posts(_briefing("We welcome Director of the Office of Harbour Safety Maria Lund today."))
+    assert ("Maria Lund", "director", "Office of Harbour Safety") in posts
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Factories added more to growth than they have in 40 years, and we built 40 piers.",
+        "In just 11 months, we built 40 piers.",
+        "We had two objectives, and we built 40 piers.",
+        "These are two separate quotes, and we built 40 piers.",
+    ],
+)
+def test_a_span_compared_with_or_a_count_of_talk_is_no_figure(said):
+    assert [f.value for f in _figures(said).figures] == [Decimal(40)]
+
+
+def test_a_span_that_is_the_news_after_a_comma_is_still_a_figure():
+    assert [f.value for f in _figures("After 128 days, the crews are home.").figures] == [Decimal(128)]

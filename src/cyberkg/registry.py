@@ -122,6 +122,12 @@ class Registry:
             name, rule = self._canonical_leaf(own)
             return well_known_bodies().get(name, name), Rule.SHORT_FORM
         words = text.split()
+        short = well_known_bodies().get(words[0]) if len(words) >= 2 and self.org_acronym(words[0]) is None else None
+        if short is not None and short != words[0] and is_org_name(" ".join(words[1:])):
+            # "U.N. Security Council" is the United Nations Security Council
+            rest = " ".join(words[1:])
+            known = well_known_bodies().get(rest, "")
+            return (known if known.startswith(short + " ") else f"{short} {rest}"), Rule.SHORT_FORM
         if len(words) >= 2 and is_acronym(words[0]):
             owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
             if owner is not None and is_org_name(" ".join(words[1:])):
@@ -317,7 +323,7 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
             by_short.setdefault((draft.kind, short), []).append(target)
     redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for target, draft in list(table.drafts.items()):
-        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target] or _spelled_by(table, target)
+        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target] or _spelled_by(table, target) or _said_in_part(table, target)
         if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
             continue
         into = table.drafts[longer[0]]
@@ -339,6 +345,38 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
         table.acronyms[acronym] = redirect.get(target, target)
     return redirect
 
+
+
+def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, str]]:
+    """The laws, documents or events whose name holds every word of a shorter one, in order, with the same last word.
+
+    "the Recovery Act" after "the American Reinvestment and Recovery Act";
+    merged only when a single longer name holds it (:func:`merge_short_forms`).
+    The words dropped are the part before an "and", or words in between
+    ("Harbour Act" for "Harbour Safety and Pier Act"); a name with a word put
+    before it is another ("Harbour Act", "Inner Harbour Act"), and so is a name
+    the longer one is about ("Rules for the Harbour Act").
+    """
+    if target[0] not in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
+        return []
+    words = table.drafts[target].name.lower().split()
+    if len(words) < 2:
+        return []
+    out = []
+    for t, d in table.drafts.items():
+        longer = d.name.lower().split()
+        if t[0] is not target[0] or t == target or len(longer) <= len(words) or longer[-1] != words[-1]:
+            continue
+        rest = iter(longer[:-1])
+        if not all(w in rest for w in words[:-1]):  # each word found after the one before
+            continue
+        first = longer.index(words[0])
+        before = longer[first - 1] if first else None
+        joined = before == "and"  # "Patient Safety and Harbour Act": the part after "and"
+        gapped = longer[first : first + len(words) - 1] != words[:-1] or longer[first + len(words) - 1 :] != words[-1:]
+        if (joined or gapped) and before not in ("of", "on", "for", "to", "under", "the"):
+            out.append(t)
+    return out
 
 
 def _spelled_by(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, str]]:

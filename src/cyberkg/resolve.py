@@ -27,7 +27,8 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.people import title_words
+from .extract.people import person_in_phrase, title_words
+from .extract.phrases import Phrase
 from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import demonyms, lexicon, portfolio_heads, well_known_bodies, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
@@ -447,13 +448,22 @@ def _split_title(label: str) -> tuple[str, str]:
 
 
 def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
-    """The post said right after a full name: "Ana Reyes, our Assistant Secretary for Rivers"."""
+    """The post said right after a full name: "Ana Reyes, our Assistant Secretary for Rivers".
+
+    Not a title that owns what follows ("Ana Reyes, the president's adviser"),
+    nor the post of the next person in a list ("Ana Reyes, Deputy Director Tom
+    Hale, ...").
+    """
     out = []
     pattern = rf"{re.escape(name)},\s+(?:(?:our|the|my|your)\s+)?([^,.;:()]{{3,120}})"
     for m in re.finditer(pattern, page.folded):
-        if lexicon().match_title(m.group(1)) is None:
+        title = lexicon().match_title(m.group(1))
+        if title is None or m.group(1)[title.end() :].startswith("'s"):
             continue
-        out.append(parse_post(page.text, Span.of(page.text, m.start(1), m.end(1)).strip()))
+        phrase = Span.of(page.text, m.start(1), m.end(1)).strip()
+        if person_in_phrase(Phrase(phrase, None, None), heads=lexicon().org_heads) is not None:
+            continue
+        out.append(parse_post(page.text, phrase))
         break
     return out
 

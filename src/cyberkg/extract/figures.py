@@ -467,8 +467,11 @@ _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three o
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
-    r"(?i)\b(?:first|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst)"
+    r"(?i)\b(?:first|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst|than)"
     r"\b[\w\s,'’-]{0,60}?\bin\s+$"
+)  # "more to growth than it has in 40 years" compares with a span too
+_OPENING_SPAN_RE = re.compile(  # "In just 11 months, we delivered ...": the span the clause is about
+    r"(?:^|[.!?:;]\s+|\n\s*)(?:(?:And|So|But)\s+)?(?:In|Within)\s+(?:just\s+|only\s+|the\s+(?:last|past|first)\s+)?$"
 )
 _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in half in two years": the period of the change
     r"(?i)\b(?:halv(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|in\s+half)\b"
@@ -483,7 +486,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     "five years later" and "two weeks ago" place a moment ("549 days since X" is
     left a figure: annotators take it as the news as often as not);
     "for the first time in 15 years" and "the biggest jump in more than 20 years"
-    frame a record; "these three days" and "the last three or four years" are spans;
+    frame a record; "these three days" and "the last three or four years" are spans,
+    and so is "In just 11 months," opening a clause;
     "4,000 metres of pipe in 30 months" gives the period of the figure before it,
     and "halve the deficit in four years" the period of the change.
     """
@@ -494,6 +498,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 80), draft.start) or _CHANGE_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
+        return True
+    if _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start) and re.match(r"\s*,", text[draft.end : draft.end + 3]):
         return True
     return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.start]))
 

@@ -142,7 +142,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     if stop:
         rest = rest.sub(0, stop.start())
     if m.group(0).rstrip() != "of" and any(_where(rest)):
-        return None  # "President of the United States": a title with its country or body, no name in it
+        named = _body_then_name(rest, heads)  # "Director of the Harbour Office Ana Reyes"
+        return named  # or "President of the United States": a title with its country or body, no name in it
     if rest.text in demonyms():
         return None  # "Prime Minister of Ruritania": all of it is the country
     words = list(re.finditer(r"\S+", rest.text))
@@ -158,6 +159,18 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
         if all(w[:1].isupper() or w == "of" for w in before):
             return rest.sub(0, words[-n - 1].end()), name
     return None
+
+
+def _body_then_name(rest: Span, heads: frozenset[str]) -> tuple[Span, Span] | None:
+    """ "Harbour Office Ana Reyes": a body, then the two-word name of who holds the post in it."""
+    words = list(re.finditer(r"\S+", rest.text))
+    if len(words) < 4:
+        return None
+    name = rest.sub(words[-2].start(), len(rest.text))
+    body = rest.sub(0, words[-3].end())
+    if words[-2].group(0) not in word_set("given_names") or _name_end(name.text, 0, heads) is None:
+        return None
+    return (body, name) if _where(body)[1] is not None else None
 
 
 def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[int, int] | None] | None:

@@ -347,6 +347,11 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
 
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a name in lower case, a hyphen splitting them too ("U.S.-Harbour" is "u.s." and "harbour")."""
+    return re.split(r"[\s-]+", name.lower().strip())
+
+
 def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, str]]:
     """The laws, documents or events whose name holds every word of a shorter one, in order, with the same last word.
 
@@ -359,12 +364,13 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
     """
     if target[0] not in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
         return []
-    words = table.drafts[target].name.lower().split()
+    words = _name_words(table.drafts[target].name)
     if len(words) < 2:
         return []
+    national = {p.lower() for p in national_prefixes()}
     out = []
     for t, d in table.drafts.items():
-        longer = d.name.lower().split()
+        longer = _name_words(d.name)
         if t[0] is not target[0] or t == target or len(longer) <= len(words) or longer[-1] != words[-1]:
             continue
         rest = iter(longer[:-1])
@@ -374,8 +380,8 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
         before = longer[first - 1] if first else None
         joined = before == "and"  # "Patient Safety and Harbour Act": the part after "and"
         gapped = longer[first : first + len(words) - 1] != words[:-1] or longer[first + len(words) - 1 :] != words[-1:]
-        if (joined or gapped) and before not in ("of", "on", "for", "to", "under", "the"):
-            out.append(t)
+        if (joined or gapped or before in national) and before not in ("of", "on", "for", "to", "under", "the"):
+            out.append(t)  # "the Harbour Leaders Summit" for "the U.S.-Harbour Leaders Summit": a country put before is dropped too
     return out
 
 

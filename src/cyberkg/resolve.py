@@ -526,7 +526,9 @@ def _not_a_first_name(text: str, start: int, first: str, stop: frozenset[str]) -
     if first in title_words() or first in demonyms() or first.lower() in MONTHS or first in word_set("portfolio_words"):
         return True
     before = re.search(r"([A-Z][\w'\-]*)\s+$", text[max(0, start - 40) : start])
-    return before is not None and before.group(1) not in stop and before.group(1).lower() not in stop
+    if before is None or before.group(1) in title_words():
+        return False  # "President Joko Widodo": a title before a full name
+    return before.group(1) not in stop and before.group(1).lower() not in stop
 
 
 def _name_surnames(table: Registry, pages: list[Transcript]) -> None:

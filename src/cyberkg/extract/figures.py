@@ -462,7 +462,7 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
-_RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now)\b")
+_RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now|on(?=\s+from\b|\s*,))\b")  # "two years on from that"
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
@@ -477,7 +477,10 @@ _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in
     r"(?i)\b(?:halv(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|in\s+half)\b"
     r"[\w\s,'’-]{0,40}?\b(?:in|over|within)\s+(?:just\s+|only\s+|the\s+next\s+)?$"
 )
-_PERIOD_OF_BEFORE_RE = re.compile(r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:in|over|within|during)\s+(?:just\s+|only\s+|the\s+(?:past|last|first)\s+)?$")
+_PERIOD_OF_BEFORE_RE = re.compile(
+    r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?\s+(?:in|over|within|during)\s+"
+    r"(?:just\s+|only\s+|the\s+(?:past|last|first|next|following|subsequent|coming)\s+)?$"
+)  # "$55 billion in Africa over the subsequent three years"
 
 
 def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:

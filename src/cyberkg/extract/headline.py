@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..entities import normalise_key
-from ..lexicon import lexicon, place_names
+from ..lexicon import lexicon, place_names, word_set
 from ..model import Span, TextView, Transcript
 from .roster import parse_post
 
@@ -38,9 +38,10 @@ _BY_RE = re.compile(r"\b(?:by|BY|By|with|WITH|With)\s+")
 # Where the list of briefers ends: a date, a place or topic ("on", "aboard", "en route"), a dash.
 _TAIL_END_RE = re.compile(
     r",\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|\s+(?i:on|aboard|en\s+route|following|after|regarding|about|at|in|via)\s+"
+    r"|\s+(?i:(?:to\s+)?(?:preview|discuss|announce|highlight|mark|outline|review|launch|unveil|welcome)(?:ing)?)\s+"
     r"|\s+[-|]\s+|\s*\(|\s*$"
 )
-_SEPARATOR_RE = re.compile(r"\s*,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+|\s*&\s*")
+_SEPARATOR_RE = re.compile(r"\s*,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)(?:\s+|\s*$)|\s*&\s*")
 _TOKEN_RE = re.compile(r"\S+")
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "al", "bin", "la", "le", "du"})
 _NAME_TOKEN_RE = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[A-Z]\.)")
@@ -123,6 +124,7 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
     out: list[HeadlineSpeaker] = []
     start = by.end()
     pending: tuple[int, int] | None = None  # a bare name whose post follows: "Ana Reyes, Spokesperson for X"
+    named: tuple[int, int] | None = None  # the name of the speaker before, while "and" may add a post of theirs
     for sep in [*_SEPARATOR_RE.finditer(view.text, by.end(), tail_end), None]:
         end = sep.start() if sep is not None else tail_end
         found = _person_in(view.text, start, end)
@@ -130,10 +132,20 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
             speaker = _speaker(source, view, start, end, *pending)
             if speaker is not None:
                 out.append(speaker)
+                named = pending
             pending = None
             if sep is not None:
                 start = sep.end()
             continue
+        if found is None and named is not None and _title_search_re().match(view.text, start):
+            # "Ana Reyes, Special Assistant and Senior Director for Rivers": a second post of hers
+            speaker = _speaker(source, view, start, end, *named)
+            if speaker is not None:
+                out.append(speaker)
+            if sep is not None:
+                start = sep.end()
+            continue
+        named = None
         if found is None:
             if sep is not None and _title_search_re().match(view.text, sep.end()):
                 pending = _bare_name(view.text, start, end)
@@ -202,6 +214,8 @@ def _person_in(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
         return None
     if any(lexicon().match_title(t[2]) is not None and len(lexicon().match_title(t[2]).group(0)) == len(t[2]) for t in name):
         return None  # "White House Press Secretary" is a post with no name
+    if any(t[2] in word_set("portfolio_words") for t in name):
+        return None  # "Senior Director for Western Hemisphere Affairs": the portfolio, no name
     return start, post_end, name[0][0], name[-1][1]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import read_list, well_known_bodies, word_set
+from ..lexicon import place_names, read_list, well_known_bodies, word_set
 from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
@@ -120,10 +120,13 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 gaps = paragraph.text[words[j][1] : words[k + 1][0]]
                 if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")) or re.search(r"\s-|-\s", gaps):
                     break
+                if paragraph.text[start : words[last][1]] in place_names():
+                    break  # "to New York for the Harbour Assembly": a place is a whole name
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
-                if nxt in ("and", "in") and (current_head in head_nouns() or current_head.isupper()):
+                acronym = current_head.isupper() or re.fullmatch(r"[A-Z]{2,}s", current_head) is not None  # "NGOs"
+                if nxt in ("and", "in") and (current_head in head_nouns() or acronym):
                     if not (nxt == "and" and current_head.isupper() and _law_follows(paragraph.text, words, k + 1)):
-                        break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen", "NATO and Ruritania"
+                        break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen", "NATO and Ruritania", "NGOs in Congress"
                 if nxt == "in" and after.isupper() and len(after) > 1:
                     break  # "the X Show in ABC": an acronym after "in" is a name of its own
                 if nxt == "on" and current_head.isupper() and len(current_head) > 1:

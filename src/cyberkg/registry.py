@@ -15,7 +15,7 @@ from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, national_prefixes, well_known_bodies
+from .lexicon import lexicon, national_prefixes, place_names, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -200,7 +200,8 @@ class Registry:
             name = d.name if kind in (Kind.ORGANIZATION, Kind.PERSON, Kind.MEDIA) else max(d.forms, key=len)
             if kind is Kind.LAW:
                 name = short_law_name(name)
-            aliases = tuple(sorted({f for f in d.forms if f != name and f not in d.acronyms}))
+            name = " ".join(name.split())  # a name wrapped over two lines is one name ("Ana\nReyes"); its evidence keeps the break
+            aliases = tuple(sorted({" ".join(f.split()) for f in d.forms if f not in d.acronyms} - {name}))
             out.append(
                 Entity(
                     kind=kind,
@@ -368,6 +369,7 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
     if len(words) < 2:
         return []
     national = {p.lower() for p in national_prefixes()}
+    places = {p.lower() for p in place_names()}  # "the Harbour Forum" for "the U.S.-Ruritania Harbour Forum"
     out = []
     for t, d in table.drafts.items():
         longer = _name_words(d.name)
@@ -380,7 +382,7 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
         before = longer[first - 1] if first else None
         joined = before == "and"  # "Patient Safety and Harbour Act": the part after "and"
         gapped = longer[first : first + len(words) - 1] != words[:-1] or longer[first + len(words) - 1 :] != words[-1:]
-        if (joined or gapped or before in national) and before not in ("of", "on", "for", "to", "under", "the"):
+        if (joined or gapped or before in national or before in places) and before not in ("of", "on", "for", "to", "under", "the"):
             out.append(t)  # "the Harbour Leaders Summit" for "the U.S.-Harbour Leaders Summit": a country put before is dropped too
     return out
 

@@ -504,7 +504,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return True
     if _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start) and re.match(r"\s*,", text[draft.end : draft.end + 3]):
         return True
-    return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.start]))
+    # matched up to the number: "$3 trillion over 10 years" reads "over" as the link, not as "more than"
+    return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.number.span.start]))
 
 
 def _is_definite_set(text: str, draft: _Draft) -> bool:
@@ -557,7 +558,9 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
-_SPAN_BEFORE_RE = re.compile(r"(?i)\bthe\s+(?:past|last|previous|next|coming)\s+$")
+_SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
+    r"(?i)(?:\bthe\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+$"
+)
 
 
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
@@ -588,6 +591,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.DATE  # a year not caught as a period
     if number.digits and not number.scaled and (re.match(r"/\d", after) or re.search(r"\d/$", before)):
         return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
+    if re.search(r"(?i)\bso-called\s+$", before):
+        return RejectReason.NAME  # "the so-called 834 forms": a number that names a thing
     if re.search(r"(?i)(?:\bno\.|#)\s*$", before):
         return RejectReason.RANK  # "No. 1", "#2"
     if number.digits and re.search(r"(?i)\b(?:type|phase|stage|tier|level|grade|category|article|section|chapter|title|gate|room)\s+$", before):

@@ -84,7 +84,11 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     defined = {m.acronym for m in out if m.acronym is not None}
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
     out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
+    out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
+
+
+_RESTART_RE = re.compile(r"\s*(?:--|-|—|–)\s*(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 _CITY_KINDS = frozenset({Kind.MEDIA, Kind.COMPANY, Kind.UNKNOWN})

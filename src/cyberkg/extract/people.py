@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import demonyms, read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, place_names, read_list, well_known_bodies, word_set
 from ..model import Span
 from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
@@ -149,6 +149,11 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     words = list(re.finditer(r"\S+", rest.text))
     if len(words) < 2 or len(words) > 6:
         return None
+    for lead in (2, 1):  # "of Singapore Lee Hsien Loong": a country, then a name of up to three words
+        if lead < len(words) <= lead + 3 and " ".join(w.group(0) for w in words[:lead]) in place_names():
+            name = rest.sub(words[lead].start(), len(rest.text))
+            if _name_end(name.text, 0, heads) is not None and not any(w in word_set("portfolio_words") for w in name.text.split()):
+                return rest.sub(0, words[lead - 1].end()), name
     for n in (2, 1):  # a full name first, then a surname
         if n >= len(words):
             continue

@@ -128,6 +128,7 @@ _NOT_NAME = {
     "official", "officials", "administration", "secretary", "advisor", "adviser", "director", "officer",
     "president", "staff", "house", "white", "press", "senior", "state", "briefing", "department", "council",
     "security", "national", "the", "team", "members", "member", "leader", "coordinator", "experts",
+    "commissioner",  # "FDA Commissioner Margaret": a headline cut short names no full name
 }
 
 
@@ -137,7 +138,11 @@ def headline_people(headline: str) -> list[tuple[str, str]]:
     m = re.search(r"\b[Bb]y\s+(.*)", headline)
     if not m:
         return []
-    tail = re.split(r"(?i),\s*(?:\d|[A-Z][a-z]+\.?\s+\d)|\s+(?:on|at|in|aboard|en route|following|after)\s+|\s+[-|]\s+", m.group(1))[0]
+    tail = re.split(
+        r"(?i),\s*(?:\d|[A-Z][a-z]+\.?\s+\d)|\s+(?:on|at|in|aboard|en route|following|after)\s+|\s+[-|]\s+"
+        r"|\s+(?:to\s+)?(?:preview|discuss|announce)(?:ing)?\s+",  # "... Ben Rhodes to Preview the X Assembly": the topic
+        m.group(1),
+    )[0]
     out = []
     for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", tail):
         words = piece.split()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
@@ -322,9 +323,18 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
     for target, draft in table.drafts.items():
         for short in short_forms(draft):
             by_short.setdefault((draft.kind, short), []).append(target)
+    by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str]]]] = {}  # names by kind and last word
+    for target, draft in table.drafts.items():
+        if draft.kind in _SAID_IN_PART:
+            words = _name_words(draft.name)
+            by_last.setdefault((draft.kind, words[-1]), []).append((target, words))
     redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for target, draft in list(table.drafts.items()):
-        longer = [t for t in by_short.get((draft.kind, draft.key), []) if t != target] or _spelled_by(table, target) or _said_in_part(table, target)
+        longer = (
+            [t for t in by_short.get((draft.kind, draft.key), []) if t != target]
+            or _spelled_by(table, target)
+            or [t for t in _said_in_part(draft, by_last) if t in table.drafts]
+        )
         if len(longer) != 1 or draft.edition is not None and table.drafts[longer[0]].edition != draft.edition:
             continue
         into = table.drafts[longer[0]]
@@ -353,7 +363,16 @@ def _name_words(name: str) -> list[str]:
     return re.split(r"[\s-]+", name.lower().strip())
 
 
-def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, str]]:
+_SAID_IN_PART = (Kind.LAW, Kind.DOCUMENT, Kind.EVENT)
+
+
+@cache
+def _dropped_before() -> frozenset[str]:
+    """Countries and national prefixes, lower case: words a short form drops from the front ("U.S.-Ruritania")."""
+    return frozenset(p.lower() for p in (*national_prefixes(), *place_names()))
+
+
+def _said_in_part(draft: Draft, by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str]]]]) -> list[tuple[Kind, str]]:
     """The laws, documents or events whose name holds every word of a shorter one, in order, with the same last word.
 
     "the Recovery Act" after "the American Reinvestment and Recovery Act";
@@ -363,17 +382,14 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
     before it is another ("Harbour Act", "Inner Harbour Act"), and so is a name
     the longer one is about ("Rules for the Harbour Act").
     """
-    if target[0] not in (Kind.LAW, Kind.DOCUMENT, Kind.EVENT):
+    if draft.kind not in _SAID_IN_PART:
         return []
-    words = _name_words(table.drafts[target].name)
+    words = _name_words(draft.name)
     if len(words) < 2:
         return []
-    national = {p.lower() for p in national_prefixes()}
-    places = {p.lower() for p in place_names()}  # "the Harbour Forum" for "the U.S.-Ruritania Harbour Forum"
     out = []
-    for t, d in table.drafts.items():
-        longer = _name_words(d.name)
-        if t[0] is not target[0] or t == target or len(longer) <= len(words) or longer[-1] != words[-1]:
+    for t, longer in by_last.get((draft.kind, words[-1]), ()):
+        if len(longer) <= len(words):
             continue
         rest = iter(longer[:-1])
         if not all(w in rest for w in words[:-1]):  # each word found after the one before
@@ -382,7 +398,7 @@ def _said_in_part(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind,
         before = longer[first - 1] if first else None
         joined = before == "and"  # "Patient Safety and Harbour Act": the part after "and"
         gapped = longer[first : first + len(words) - 1] != words[:-1] or longer[first + len(words) - 1 :] != words[-1:]
-        if (joined or gapped or before in national or before in places) and before not in ("of", "on", "for", "to", "under", "the"):
+        if (joined or gapped or before in _dropped_before()) and before not in ("of", "on", "for", "to", "under", "the"):
             out.append(t)  # "the Harbour Leaders Summit" for "the U.S.-Harbour Leaders Summit": a country put before is dropped too
     return out
 

@@ -345,11 +345,7 @@ def _label_speaker(
     is only a title ("THE PRESIDENT") is the one person holding that title,
     or no one.
     """
-    lex = lexicon()
-    text = unicodedata.normalize("NFC", label.text)
-    honorific = lex.honorific_re.match(text)
-    name = text[honorific.end() :].strip() if honorific else text
-    title, name = _split_title(name)
+    honorific, title, name = _label_parts(label.text)
     if not name:
         holders = sorted({post.holder for post in posts.values() if post.title == title})
         return holders[0] if len(holders) == 1 else None
@@ -379,15 +375,14 @@ def _label_speaker(
     return key
 
 
+_FIRST_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _THANKS_RE = re.compile(  # "Good morning. Thanks, Jeff." opening the turn after the speaker's
-    r"[\s:.]*(?:[^.!?\n]{0,30}[.!]\s+)?(?i:thanks|thank\s+you)(?:\s+(?i:so|very)\s+much)?,\s+(%s)\s*[.!,;]"
+    rf"[\s:.]*(?:[^.!?\n]{{0,30}}[.!]\s+)?(?i:thanks|thank\s+you)(?:\s+(?i:so|very)\s+much)?,\s+{_FIRST_NAME}\s*[.!,;]"
 )
-_CALLED_RE = re.compile(r"[\s:.]*(%s),\s")  # "Q  Jeff, on the budget ...": the question put to the speaker after it
+_CALLED_RE = re.compile(rf"[\s:.]*{_FIRST_NAME},\s")  # "Q  Jeff, on the budget ...": the question put to the speaker after it
 _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing the turn before the speaker's
-    r"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+)(%s)\.[\s\xa0]*$"
+    rf"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+){_FIRST_NAME}\.[\s\xa0]*$"
 )
-_FIRST_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_THANKS_RE, _CALLED_RE, _HANDOFF_RE = (re.compile(r.pattern % _FIRST_NAME) for r in (_THANKS_RE, _CALLED_RE, _HANDOFF_RE))
 
 
 def _addressed_first_names(page: Transcript) -> dict[str, Span]:
@@ -408,9 +403,7 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     def call(label: Span, m: re.Match[str] | None) -> None:
         if m is None:
             return
-        text = unicodedata.normalize("NFC", label.text)
-        honorific = lex.honorific_re.match(text)
-        _, name = _split_title(text[honorific.end() :].strip() if honorific else text)
+        _, _, name = _label_parts(label.text)
         first = m.group(1)
         if not name or " " in name or first.lower() == name.lower():
             return
@@ -431,6 +424,14 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
         if before is not None and (before.label is None or before.label.text != turn.label.text):
             call(turn.label, _HANDOFF_RE.search(page.folded, before.span.start, turn.label.start))
     return {surname: spans[surname] for surname, firsts in found.items() if len(firsts) == 1}
+
+
+def _label_parts(label: str) -> tuple[re.Match[str] | None, str, str]:
+    """(honorific, title, name) of a turn label: "MS. ACTING DIRECTOR HALE" → ("MS.", "acting director", "HALE")."""
+    text = unicodedata.normalize("NFC", label)
+    honorific = lexicon().honorific_re.match(text)
+    title, name = _split_title(text[honorific.end() :].strip() if honorific else text)
+    return honorific, title, name
 
 
 def _split_title(label: str) -> tuple[str, str]:

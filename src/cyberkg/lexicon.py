@@ -86,6 +86,12 @@ def well_known_bodies() -> dict[str, str]:
     return out
 
 
+@cache
+def well_known_names() -> frozenset[str]:
+    """The full names of the well-known bodies (``data/well_known_bodies.txt``): "United Nations", "European Union"."""
+    return frozenset(well_known_bodies().values())
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled patterns built from the data files."""

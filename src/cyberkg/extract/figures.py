@@ -498,6 +498,9 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return False
     if _RELATIVE_AFTER_RE.match(text, draft.end):
         return True
+    n = draft.number
+    if n.value == 1 and not n.digits and re.search(r"(?i)\b(?:on|in)\s+$", text[max(0, draft.start - 4) : draft.start]):
+        return True  # "all three on one day": when, not how long
     if _FRAME_BEFORE_RE.search(text, max(0, draft.start - 80), draft.start) or _CHANGE_BEFORE_RE.search(text, max(0, draft.start - 60), draft.start):
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):

@@ -85,10 +85,14 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
     out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
     out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
+    out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
 _RESTART_RE = re.compile(r"\s*(?:--|-|—|–)\s*(?:of|for)\s+(?:the\s+)?[A-Z]")
+
+
+_CUT_RE = re.compile(r"-(?:\s|$)")
 
 
 _CITY_KINDS = frozenset({Kind.MEDIA, Kind.COMPANY, Kind.UNKNOWN})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import demonyms, place_names, read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, place_names, read_list, well_known_bodies, well_known_names, word_set
 from ..model import Span
 from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
@@ -239,6 +239,6 @@ def _where(span: Span) -> tuple[str | None, Span | None]:
         return demonyms()[text], None
     if text != span.text:
         span = span.sub(0, len(text))
-    if is_acronym(text) or text in well_known_bodies() or is_org_name(text):
-        return None, span
+    if is_acronym(text) or text in well_known_bodies() or text in well_known_names() or is_org_name(text):
+        return None, span  # "the United Nations" as well as "the UN"
     return None, None

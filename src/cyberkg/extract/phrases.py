@@ -97,6 +97,9 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         while j + 1 < len(words):
             gap = paragraph.text[words[j][1] : words[j + 1][0]]
             nxt = paragraph.text[words[j + 1][0] : words[j + 1][1]]
+            if gap.strip() == "," and (listed := _listed_tail(paragraph.text, words, i, j)) is not None:
+                j = last = listed  # "the Conference on Hunger, Nutrition, and Health": a list inside the name
+                continue
             if gap.strip() and gap != "-":
                 break  # punctuation ends a name; a spaced dash ("X - Y", "X — Y") too
             if len(gap) > 1 and not gap.strip():
@@ -141,6 +144,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "and the X": two names
                 if nxt == "in" and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip() and not _has_org_head(paragraph.text, words, i, last):
                     break  # "Ada Lind in the Senate": two names; "the Agency for X in the Near East" is one
+                if nxt == "in" and _place_follows(paragraph.text, words, k + 1):
+                    break  # "the University of Harbour in Harbour City": a body, then where it is
                 j = k + 1
                 last = j
                 continue
@@ -187,6 +192,43 @@ def _law_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
     while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
         n += 1
     return text[words[n][0] : words[n][1]] in word_set("law_heads")
+
+
+def _listed_tail(text: str, words: list[tuple[int, int]], first: int, at: int) -> int | None:
+    """Where a list of single capitalised words closed by "and" ends, when it goes on a name's "on"/"of"/"for".
+
+    "Conference on Hunger, Nutrition, and Health": the name so far has a head
+    noun, then "on", "of" or "for" and one capitalised word; the list after the
+    comma holds one word between commas and ends in "and" and one word, with
+    no capitalised word after it. Returns the index of that last word.
+    """
+    so_far = [text[s:e] for s, e in words[first : at + 1]]
+    if len(so_far) < 3 or so_far[-2] not in ("on", "of", "for") or not set(so_far[:-2]) & head_nouns() or so_far[-1] in place_names():
+        return None  # "the Council of Europe, France, and Germany": places listed after a name
+    n = at
+    while n + 2 < len(words):
+        comma = text[words[n][1] : words[n + 1][0]]
+        word = text[words[n + 1][0] : words[n + 1][1]]
+        if comma.strip() == "," and word == "and" or comma.strip() == "" and word == "and" and n > at:
+            last = text[words[n + 2][0] : words[n + 2][1]]
+            if is_capitalised(last) and last not in place_names() and not text[words[n + 1][1] : words[n + 2][0]].strip():
+                after = words[n + 3] if n + 3 < len(words) else None
+                if after is None or not is_capitalised(text[after[0] : after[1]]) or text[words[n + 2][1] : after[0]].strip():
+                    return n + 2
+            return None
+        if comma.strip() != "," or not is_capitalised(word) or word in head_nouns() or word in place_names():
+            return None
+        n += 1
+    return None
+
+
+def _place_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether the capitalised words from ``at`` name a place: a region or country, or end in "City", "County"."""
+    n = at
+    while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
+        n += 1
+    run = text[words[at][0] : words[n][1]]
+    return run in place_names() or (n > at and text[words[n][0] : words[n][1]] in word_set("place_heads"))
 
 
 def _has_org_head(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:

@@ -1049,3 +1049,44 @@ def test_a_contact_group_is_a_body_not_a_company():
 )
 def test_a_list_inside_a_name_after_on_stays_in_it_but_places_do_not(said, names):
     assert {name for kind, name in _named_kinds(said) if kind in ("event", "organization")} == names
+
+
+# ---------------------------------------------------------------- fifteenth round: fitted to the fifteenth sample's errors
+
+
+def test_a_travelling_place_line_is_the_place_not_a_roster_entry():
+    text = (
+        "Background Briefing aboard the Harbour Ship en route Harbour City\n\nAboard the Harbour Ship\n\n"
+        "En Route Harbour City, Republic of Ruritania\n\n11:04 A.M. KST\n\nMS. BERG:  Welcome aboard.\n"
+    )
+    page = parse_transcript(text)
+    assert "En Route Harbour City" in page.metadata.place.text
+    assert "En Route Harbour City" not in {e.name for e in resolve(page).entities}
+
+
+def test_a_speaker_referred_back_to_by_first_name_takes_it():
+    call = "MS. OKAFOR: We start with the data.\n\nDR. LUND: Good morning. As Tomas just said, cases fell.\n"
+    assert "Tomas Okafor" in _speakers(_NO_NAMES + call.replace("MS. OKAFOR", "MR. OKAFOR"))
+
+
+def test_a_short_first_name_is_the_long_one_of_the_headline():
+    text = (
+        "Press Briefing by Press Secretary Anna Berg and Secretary of Rivers Ernest Hale\n\n"
+        "MS. BERG: Joining me today is Rivers Secretary Ernie Hale. So, Secretary Hale.\n\nSECRETARY HALE: Thanks.\n"
+    )
+    people = {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
+    assert people == {"Anna Berg", "Ernest Hale"}
+
+
+def test_two_first_names_of_different_starts_stay_two_people():
+    said = "We met Tom Hale and his sister Maria Hale today."
+    people = {e.name for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.PERSON}
+    assert {"Tom Hale", "Maria Hale"} <= people
+
+
+@pytest.mark.parametrize(("said", "values"), [
+    ("We can never have 100 percent certainty, and we built 40 piers.", [Decimal(40)]),
+    ("Some 100 percent of the piers are new.", [Decimal(100)]),
+])
+def test_a_hundred_percent_of_certainty_is_no_figure(said, values):
+    assert [f.value for f in _figures(said).figures] == values

@@ -416,6 +416,36 @@ def _spelled_by(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, s
     ]
 
 
+def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Merge a person named with a short form of a first name into the one person it shortens.
+
+    "Ernie Moniz" is the Ernest Moniz of the headline: the same surname and a
+    first name that begins with the same three letters as the other's, one
+    of them longer. Only when one person so matches; who spoke or stands in
+    the roster keeps their entity, else the longer name does.
+    """
+    people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON and len(d.name.split()) == 2]
+    by_surname: dict[str, list[Draft]] = {}
+    for d in people:
+        by_surname.setdefault(normalise_key(d.name.split()[-1]), []).append(d)
+    redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for same in by_surname.values():
+        if len(same) != 2:
+            continue
+        a, b = sorted(same, key=lambda d: (not (d.spoke or d.in_roster), -len(d.name), d.key))
+        first_a, first_b = a.name.split()[0].lower(), b.name.split()[0].lower()
+        if first_a == first_b or len(first_b) < 3 or first_a[:3] != first_b[:3] or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
+            continue
+        a.evidence.extend(b.evidence)
+        a.honorific = a.honorific or b.honorific
+        for form in [b.name, *b.forms]:
+            if form not in a.forms:
+                a.forms.append(form)
+        redirect[(Kind.PERSON, b.key)] = (Kind.PERSON, a.key)
+        del table.drafts[(Kind.PERSON, b.key)]
+    return redirect
+
+
 def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     """Merge a person named only by a surname into the one person of the conference with that surname.
 

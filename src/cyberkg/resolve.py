@@ -39,6 +39,7 @@ from .registry import (
     initials_index,
     known,
     lookup_body,
+    merge_first_name_forms,
     merge_short_forms,
     merge_surnames,
     name_parts,
@@ -120,6 +121,9 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     redirect = merge_short_forms(table)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions)
+    redirect = merge_first_name_forms(table)  # "Ernie Moniz" and the headline's "Ernest Moniz"
+    if redirect:
+        posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SHORT_FORM)
     _name_surnames(table, pages)
     redirect = merge_surnames(table)
     if redirect:
@@ -379,7 +383,8 @@ _FIRST_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _THANKS_RE = re.compile(  # "Good morning. Thanks, Jeff." opening the turn after the speaker's
     rf"[\s:.]*(?:[^.!?\n]{{0,30}}[.!]\s+)?(?i:thanks|thank\s+you)(?:\s+(?i:so|very)\s+much)?,\s+{_FIRST_NAME}\s*[.!,;]"
 )
-_CALLED_RE = re.compile(rf"[\s:.]*{_FIRST_NAME},\s")  # "Q  Jeff, on the budget ...": the question put to the speaker after it
+_CALLED_RE = re.compile(rf"[\s:.]*{_FIRST_NAME},\s")
+_AS_SAID_RE = re.compile(rf"\b(?i:as)\s+{_FIRST_NAME}\s+(?:just\s+)?(?i:said|mentioned|noted)\b")  # "As Kate just said", early in the next turn  # "Q  Jeff, on the budget ...": the question put to the speaker after it
 _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing the turn before the speaker's
     rf"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+){_FIRST_NAME}\.[\s\xa0]*$"
 )
@@ -388,11 +393,11 @@ _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing 
 def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     """The first name others call a speaker whose label gives only a surname, by that surname.
 
-    Three ways of calling someone by a first name around their turn: the next
-    speaker thanks them ("MR. HALE: ..." then "DR. ORTIZ: Thanks, Tom."), a
-    question put to them opens with it ("Q  Tom, on the budget ..." then "MR.
-    HALE: ..."), or the turn before hands over to them ("... Tom." then "MR.
-    HALE: ..."). Kept only when every call gives the same first name, and the
+    Four ways of calling someone by a first name around their turn: the next
+    speaker thanks them ("MR. HALE: ..." then "DR. ORTIZ: Thanks, Tom.") or
+    refers back to them early on ("As Tom just said"), a question put to them
+    opens with it ("Q  Tom, on the budget ..." then "MR. HALE: ..."), or the
+    turn before hands over to them ("... Tom." then "MR. HALE: ..."). Kept only when every call gives the same first name, and the
     word is no title, honorific, month, demonym or common word.
     """
     lex = lexicon()
@@ -419,6 +424,7 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
             continue
         if after is not None and after.label is not None and after.label.text != turn.label.text:
             call(turn.label, _THANKS_RE.match(page.folded, after.label.end))
+            call(turn.label, _AS_SAID_RE.search(page.folded, after.label.end, min(after.span.end, after.label.end + 400)))
         if before is not None and before.kind is LabelKind.QUESTIONER and before.label is not None:
             call(turn.label, _CALLED_RE.match(page.folded, before.label.end))
         if before is not None and (before.label is None or before.label.text != turn.label.text):

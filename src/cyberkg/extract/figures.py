@@ -31,7 +31,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 
-from ..lexicon import read_list
+from ..lexicon import read_list, word_set
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
 from .matching import folded_span, recut
@@ -402,7 +402,7 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
         _unit(ctx.text, draft, sentence, vocab, words, limit, ctx.dollar)
         _qualifier(ctx.text, draft, sentence, words)
-        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words):
+        if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words) or _is_certainty(ctx.text, draft):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
             continue
         if _is_definite_set(ctx.text, draft):
@@ -509,6 +509,14 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return True
     # matched up to the number: "$3 trillion over 10 years" reads "over" as the link, not as "more than"
     return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.number.span.start]))
+
+
+def _is_certainty(text: str, draft: _Draft) -> bool:
+    """Whether "100 percent" says how sure someone is, not a share: "100 percent certainty" (``data/certainty_words.txt``)."""
+    if draft.unit is None or draft.unit.kind is not UnitKind.PERCENT or draft.number.value != 100:
+        return False
+    nxt = re.match(r"\s+(?:of\s+)?([a-z]+)", text[draft.end : draft.end + 30])
+    return nxt is not None and nxt.group(1) in word_set("certainty_words")
 
 
 def _is_definite_set(text: str, draft: _Draft) -> bool:

@@ -560,7 +560,7 @@ def _header(
         before = [i for i in range(head, first_turn) if content[i].span.start < start_time.start and i not in header]
         for i in reversed(before[-3:]):
             line = content[i].text.strip()
-            travelling = any(line.startswith(w + " ") for w in read_list("place_openers"))  # "En Route X, Y"
+            travelling = any(line.startswith(w + " ") for w in word_set("place_openers"))  # "En Route X, Y"
             if not travelling and (_is_prose(line) or _looks_like_roster_entry(line) or len(line) > 80 or not line[:1].isupper()):
                 break
             place.insert(0, i)

@@ -436,13 +436,7 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
         first_a, first_b = a.name.split()[0].lower(), b.name.split()[0].lower()
         if first_a == first_b or len(first_b) < 3 or first_a[:3] != first_b[:3] or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
             continue
-        a.evidence.extend(b.evidence)
-        a.honorific = a.honorific or b.honorific
-        for form in [b.name, *b.forms]:
-            if form not in a.forms:
-                a.forms.append(form)
-        redirect[(Kind.PERSON, b.key)] = (Kind.PERSON, a.key)
-        del table.drafts[(Kind.PERSON, b.key)]
+        _merge_person(table, b, a, [b.name, *b.forms], redirect)
     return redirect
 
 
@@ -465,14 +459,19 @@ def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
         full = by_part.get(normalise_key(d.name), [])
         if len(full) != 1:
             continue
-        into = full[0]
-        into.evidence.extend(d.evidence)
-        into.honorific = into.honorific or d.honorific
-        if d.name not in into.forms:
-            into.forms.append(d.name)
-        redirect[(Kind.PERSON, d.key)] = (Kind.PERSON, into.key)
-        del table.drafts[(Kind.PERSON, d.key)]
+        _merge_person(table, d, full[0], [d.name], redirect)
     return redirect
+
+
+def _merge_person(table: Registry, d: Draft, into: Draft, forms: list[str], redirect: dict[tuple[Kind, str], tuple[Kind, str]]) -> None:
+    """Fold person ``d`` into ``into``: its evidence, honorific and the ``forms`` it was called by; note the redirect."""
+    into.evidence.extend(d.evidence)
+    into.honorific = into.honorific or d.honorific
+    for form in forms:
+        if form not in into.forms:
+            into.forms.append(form)
+    redirect[(Kind.PERSON, d.key)] = (Kind.PERSON, into.key)
+    del table.drafts[(Kind.PERSON, d.key)]
 
 
 def outermost(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -28,7 +28,7 @@ from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.people import person_in_phrase, title_words
-from .extract.phrases import Phrase
+from .extract.phrases import Phrase, head_nouns
 from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import demonyms, lexicon, portfolio_heads, well_known_bodies, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
@@ -383,8 +383,8 @@ _FIRST_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _THANKS_RE = re.compile(  # "Good morning. Thanks, Jeff." opening the turn after the speaker's
     rf"[\s:.]*(?:[^.!?\n]{{0,30}}[.!]\s+)?(?i:thanks|thank\s+you)(?:\s+(?i:so|very)\s+much)?,\s+{_FIRST_NAME}\s*[.!,;]"
 )
-_CALLED_RE = re.compile(rf"[\s:.]*{_FIRST_NAME},\s")
-_AS_SAID_RE = re.compile(rf"\b(?i:as)\s+{_FIRST_NAME}\s+(?:just\s+)?(?i:said|mentioned|noted)\b")  # "As Kate just said", early in the next turn  # "Q  Jeff, on the budget ...": the question put to the speaker after it
+_CALLED_RE = re.compile(rf"[\s:.]*{_FIRST_NAME},\s")  # "Q  Jeff, on the budget ...": the question put to the speaker after it
+_AS_SAID_RE = re.compile(rf"\b(?i:as)\s+{_FIRST_NAME}\s+(?:just\s+)?(?i:said|mentioned|noted)\b")  # "As Kate just said", early in the next turn
 _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing the turn before the speaker's
     rf"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+){_FIRST_NAME}\.[\s\xa0]*$"
 )
@@ -397,20 +397,20 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     speaker thanks them ("MR. HALE: ..." then "DR. ORTIZ: Thanks, Tom.") or
     refers back to them early on ("As Tom just said"), a question put to them
     opens with it ("Q  Tom, on the budget ..." then "MR. HALE: ..."), or the
-    turn before hands over to them ("... Tom." then "MR. HALE: ..."). Kept only when every call gives the same first name, and the
-    word is no title, honorific, month, demonym or common word.
+    turn before hands over to them ("... Tom." then "MR. HALE: ..."). Kept
+    only when every call gives the same first name, and the word is no title,
+    honorific, month, demonym or common word.
     """
     lex = lexicon()
     stop = word_set("function_words") | word_set("sentence_openers")
     found: dict[str, set[str]] = defaultdict(set)
     spans: dict[str, Span] = {}
 
-    def call(label: Span, m: re.Match[str] | None) -> None:
+    def call(name: str, m: re.Match[str] | None) -> None:
         if m is None:
             return
-        _, _, name = _label_parts(label.text)
         first = m.group(1)
-        if not name or " " in name or first.lower() == name.lower():
+        if first.lower() == name.lower():
             return
         if first.lower() in stop or first in stop or first in title_words() or first in demonyms() or first.lower() in MONTHS:
             return
@@ -422,13 +422,17 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     for before, turn, after in zip([None, *page.turns], page.turns, [*page.turns[1:], None]):
         if turn.kind is not LabelKind.PERSON or turn.label is None:
             continue
+        _, _, name = _label_parts(turn.label.text)
+        if not name or " " in name:
+            continue  # a full name, or a title alone: nothing to complete
         if after is not None and after.label is not None and after.label.text != turn.label.text:
-            call(turn.label, _THANKS_RE.match(page.folded, after.label.end))
-            call(turn.label, _AS_SAID_RE.search(page.folded, after.label.end, min(after.span.end, after.label.end + 400)))
+            call(name, _THANKS_RE.match(page.folded, after.label.end))
+            call(name, _AS_SAID_RE.search(page.folded, after.label.end, min(after.span.end, after.label.end + 400)))
         if before is not None and before.kind is LabelKind.QUESTIONER and before.label is not None:
-            call(turn.label, _CALLED_RE.match(page.folded, before.label.end))
+            call(name, _CALLED_RE.match(page.folded, before.label.end))
         if before is not None and (before.label is None or before.label.text != turn.label.text):
-            call(turn.label, _HANDOFF_RE.search(page.folded, before.span.start, turn.label.start))
+            # the hand-off closes the turn before: only its last words are read, not the whole turn
+            call(name, _HANDOFF_RE.search(page.folded, max(before.span.start, turn.label.start - 120), turn.label.start))
     return {surname: spans[surname] for surname, firsts in found.items() if len(firsts) == 1}
 
 
@@ -468,7 +472,7 @@ def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
         if title is None or m.group(1)[title.end() :].startswith("'s"):
             continue
         phrase = Span.of(page.text, m.start(1), m.end(1)).strip()
-        if person_in_phrase(Phrase(phrase, None, None), heads=lexicon().org_heads) is not None:
+        if person_in_phrase(Phrase(phrase, None, None), heads=head_nouns()) is not None:
             continue
         out.append(parse_post(page.text, phrase))
         break

@@ -142,8 +142,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     if stop:
         rest = rest.sub(0, stop.start())
     if m.group(0).rstrip() != "of" and any(_where(rest)):
-        named = _body_then_name(rest, heads)  # "Director of the Harbour Office Ana Reyes"
-        return named  # or "President of the United States": a title with its country or body, no name in it
+        # "Director of the Harbour Office Ana Reyes", or no name: "President of the United States"
+        return _body_then_name(rest, heads)
     if rest.text in demonyms():
         return None  # "Prime Minister of Ruritania": all of it is the country
     words = list(re.finditer(r"\S+", rest.text))

@@ -209,7 +209,7 @@ def _listed_tail(text: str, words: list[tuple[int, int]], first: int, at: int) -
     while n + 2 < len(words):
         comma = text[words[n][1] : words[n + 1][0]]
         word = text[words[n + 1][0] : words[n + 1][1]]
-        if comma.strip() == "," and word == "and" or comma.strip() == "" and word == "and" and n > at:
+        if word == "and" and (comma.strip() == "," or (not comma.strip() and n > at)):  # ", and Health" or " and Health"
             last = text[words[n + 2][0] : words[n + 2][1]]
             if is_capitalised(last) and last not in place_names() and not text[words[n + 1][1] : words[n + 2][0]].strip():
                 after = words[n + 3] if n + 3 < len(words) else None

@@ -174,8 +174,9 @@ def _body_before_title(source: str, seg: Span) -> PostMention | None:
     return PostMention(seg, rest.title, rest.body or body, rest.acronym, modifier or rest.modifier)
 
 
-_PORTFOLIO_FOR_RE = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)?)\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*$")
-_PORTFOLIO_TAIL_RE = re.compile(r"\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*")
+_FOR_FIELD = r"\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*"  # " for Strategic Communications"
+_PORTFOLIO_FOR_RE = re.compile(rf"([A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)?){_FOR_FIELD}$")  # "State for Public Diplomacy"
+_PORTFOLIO_TAIL_RE = re.compile(_FOR_FIELD)
 
 
 def _portfolio_tail(text: str, end: int) -> re.Match[str] | None:

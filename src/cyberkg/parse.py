@@ -540,12 +540,14 @@ def _header(
         if not heading and i > head + 1:
             break
         line = content[i].text.strip()
+        # the headline's list of people goes on after a blank line: "BY ...," / "AND ..."
+        goes_on = bool(heading) and (content[heading[-1]].text.rstrip().endswith(",") or re.match(r"(?i)(?:by|and)\s", line) is not None)
         if (
             _is_caps(line)
-            and (not _looks_like_roster_entry(line) or re.match(r"(?i)(?:by|and)\s", line))
+            and (not _looks_like_roster_entry(line) or re.match(r"(?i)(?:by|and)\s", line) or goes_on)
             and _date_line(text, content[i]) is None
         ):
-            if heading and (heading[-1] != i - 1 or content[i].span.start in after_blank):
+            if heading and (heading[-1] != i - 1 or (content[i].span.start in after_blank and not goes_on)):
                 break
             heading.append(i)
         elif heading:

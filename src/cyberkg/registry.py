@@ -43,6 +43,7 @@ def national_body_name(text: str) -> str | None:
     >>> national_body_name("U.S. Department of Harbours"), national_body_name("United Kingdom Harbour Board"), national_body_name("U.S. Embassy")
     ('Department of Harbours', 'Harbour Board', None)
     """
+    text = " ".join(text.split())  # "U.S.\nForest Service", hard-wrapped
     for prefix in national_prefixes():
         if text.startswith(prefix + " "):
             rest = text[len(prefix) + 1 :].strip()
@@ -59,6 +60,7 @@ class Registry:
     acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
     by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
     by_name_part: dict[str, list[str]] = field(default_factory=dict)  # person keys by first or last name word
+    by_owned_tail: dict[str, set[str]] = field(default_factory=dict)  # "White House X Council": its name by "x council"
 
     def get(self, kind: Kind, key: str) -> Draft | None:
         return self.drafts.get((kind, key))
@@ -70,6 +72,11 @@ class Registry:
             if kind is Kind.PERSON:
                 for part in name_parts(name):
                     self.by_name_part.setdefault(part, []).append(key)
+            elif kind is Kind.ORGANIZATION:
+                words = name.split()
+                for i in range(1, len(words) - 1):
+                    if " ".join(words[:i]) in well_known_bodies():
+                        self.by_owned_tail.setdefault(normalise_key(" ".join(words[i:])), set()).add(name)
         form = form if form is not None else name
         if form not in draft.forms:
             draft.forms.append(form)
@@ -133,8 +140,16 @@ class Registry:
             owner = self.org_acronym(words[0]) or self.org_by_initials(words[0])
             if owner is not None and is_org_name(" ".join(words[1:])):
                 return f"{' '.join(words[1:])} of the {owner.name}", Rule.SHORT_FORM
+        owner = self._owned_by_known(text)
+        if owner is not None:  # "the Competition Council", after the "White House Competition Council"
+            return owner, Rule.SHORT_FORM
         expanded = self._expand(text)
         return expanded, (Rule.SHORT_FORM if expanded != text else Rule.NAME)
+
+    def _owned_by_known(self, text: str) -> str | None:
+        """The one body already named "<well-known body> <text>" ("White House Competition Council"), or None."""
+        found = self.by_owned_tail.get(normalise_key(text), set())
+        return next(iter(found)) if len(found) == 1 and len(text.split()) >= 2 and is_org_name(text) else None
 
     def org_by_initials(self, acronym: str) -> Draft | None:
         """The one known body whose initials spell an acronym never defined ("NPC")."""

@@ -27,7 +27,7 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.people import person_in_phrase, title_words
+from .extract.people import is_portfolio, person_in_phrase, title_words
 from .extract.phrases import Phrase, head_nouns
 from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import demonyms, lexicon, portfolio_heads, well_known_bodies, word_set
@@ -238,13 +238,7 @@ def _is_portfolio(title: str, body: str) -> bool:
     >>> _is_portfolio("Secretary", "Homeland Security"), _is_portfolio("Secretary", "the Water Board")
     (True, False)
     """
-    words = [w for w in body.split() if w.lower() not in ("and", "of", "the", "&")]
-    return (
-        _title_head(title) in portfolio_heads()
-        and bool(words)
-        and all(w in word_set("portfolio_words") for w in words)
-        and " ".join(body.split()) not in well_known_bodies()
-    )
+    return _title_head(title) in portfolio_heads() and is_portfolio(body) and " ".join(body.split()) not in well_known_bodies()
 
 
 def _title_head(title: str) -> str:
@@ -627,13 +621,38 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
     two; the body or country stated with the title goes with each. The
     evidence runs from the body or title to the name or body after it.
     """
-    org_key = table.add_org(m.body, page)[0] if m.body is not None else None
     parts = [s for s in (m.title_modifier, m.title, m.span, m.body) if s is not None]
     evidence = Evidence(page, Span.of(text, min(s.start for s in parts), max(s.end for s in parts)))
     lead = m.title_modifier.text + " " if m.title_modifier is not None else ""
-    for title in re.split(r"\s+and\s+", m.title.text.strip()):
-        if title.lower() not in word_set("address_titles"):  # "Comrade X" holds no post
-            _add_post(posts, holder, lead + title, org_key, evidence, country=m.country)
+    titles = m.title.strip()
+    for joint in re.finditer(r"(?s)(?:^|\s+and\s+)(.+?)(?=\s+and\s+|$)", titles.text):
+        title = titles.sub(joint.start(1), joint.end(1))
+        if title.text.lower() in word_set("address_titles"):  # "Comrade X" holds no post
+            continue
+        title_text, org_key = _title_and_body(table, page, title, m.body)
+        _add_post(posts, holder, lead + title_text, org_key, evidence, country=m.country)
+
+
+def _title_and_body(table: Registry, page: int, title: Span, body: Span | None) -> tuple[str, str | None]:
+    """A mentioned person's title and the key of the body it is in.
+
+    A portfolio names the department a title of ``data/portfolio_titles.txt`` leads,
+    before the title or after its "of" ("Energy Secretary", "Secretary of Energy":
+    secretary, in the Department of Energy); the department is no body the text names,
+    so no mention of it is made. Other titles keep their portfolio ("industry
+    minister"). Any other body is the one written.
+    """
+    head_only = _title_head(title.text) in word_set("portfolio_titles")
+    if body is not None:
+        if is_portfolio(body.text) and not head_only:  # "Industry Minister": the portfolio is the title's
+            return f"{' '.join(body.text.split())} {title.text}", None
+        if _is_portfolio(title.text, body.text):
+            return title.text, _portfolio_body(table, page, title.text, body)
+        return title.text, table.add_org(body, page)[0]
+    of = re.search(r"(?i)\s+of\s+(?:the\s+)?", title.text)
+    if head_only and of is not None and _is_portfolio(title.text[: of.start()], title.text[of.end() :]):
+        return title.text[: of.start()], _portfolio_body(table, page, title.text, title.sub(of.end(), len(title.text)))
+    return title.text, None
 
 
 def _resolve_unknown(

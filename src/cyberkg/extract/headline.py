@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..entities import normalise_key
-from ..lexicon import lexicon, place_names, word_set
+from ..lexicon import lexicon, place_names, well_known_bodies, word_set
 from ..model import Span, TextView, Transcript
 from .roster import parse_post
 
@@ -153,12 +153,33 @@ def read_headline(source: str, view: TextView) -> tuple[HeadlineSpeaker, ...]:
             continue  # else the separator is inside a post: "for Cyber and Emerging Technology"
         pending = None
         post_start, post_end, name_start, name_end = found
-        speaker = _speaker(source, view, post_start, post_end, name_start, name_end)
-        if speaker is not None:
-            out.append(speaker)
+        for a, b in _posts_in(view.text, post_start, post_end):
+            speaker = _speaker(source, view, a, b, name_start, name_end)
+            if speaker is not None:
+                out.append(speaker)
         if sep is not None:
             start = sep.end()
     return tuple(out)
+
+
+def _posts_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The posts a headline writes before one name: a standing title ends a post before it.
+
+    >>> t = "Special Envoy for Peace Senator "
+    >>> [t[a:b].strip() for a, b in _posts_in(t, 0, len(t))]
+    ['Special Envoy for Peace', 'Senator']
+    >>> t = "Chairman of the Council of Economic Advisers "
+    >>> [t[a:b].strip() for a, b in _posts_in(t, 0, len(t))]
+    ['Chairman of the Council of Economic Advisers']
+    """
+    last = re.search(r"(?<=\s)(\S+)\s*$", text[start:end])
+    if last is None or last.group(1) not in word_set("standing_titles"):
+        return [(start, end)]
+    cut = start + last.start(1)
+    before = text[start:cut].split()
+    if not before or before[-1].lower() in _LINKS or not before[-1][:1].isupper() or not _title_search_re().search(text, start, cut):
+        return [(start, end)]
+    return [(start, cut), (cut, end)]
 
 
 def _bare_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -242,6 +263,8 @@ def _speaker(
     words = text[post_start:post_end]
     if re.match(r"(?i)the\s+", words):  # "by the Press Secretary Ana Reyes"
         post_start += re.match(r"(?i)the\s+", words).end()
+    if text[post_start:post_end].isupper():  # a heading in capitals: read the post as a headline writes it
+        text = text[:post_start] + _caps_case(text[post_start:post_end]) + text[post_end:]
     mention = parse_post(text, Span.of(text, post_start, post_end))
     name_text = caps_display(" ".join(text[name_start:name_end].split()))
     body = mention.body
@@ -254,6 +277,25 @@ def _speaker(
         body=view.span(source, body.start, body.end) if body is not None else None,
         body_text=" ".join(body.text.split()) if body is not None else None,
     )
+
+
+def _caps_case(text: str) -> str:
+    """Words in capitals cased as a headline writes them, spacing and length kept; an
+    acronym (no vowel, dots, or a well-known short form) keeps its capitals.
+
+    >>> _caps_case("DIRECTOR OF THE RIVER BOARD"), _caps_case("STAFF OF THE  NSC")
+    ('Director of the River Board', 'Staff of the  NSC')
+    """
+
+    def case(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if m.start() and w.lower() in _LINKS:
+            return w.lower()
+        if "." in w or not re.search(r"[AEIOUY]", w) or w in well_known_bodies() or len(w.capitalize()) != len(w):
+            return w
+        return w.capitalize()
+
+    return re.sub(r"\S+", case, text)
 
 
 def caps_display(name: str) -> str:

@@ -27,7 +27,7 @@ from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
 from .orgs import is_acronym
-from .people import after_title, body_after_title, people_in_phrase, title_words
+from .people import after_title, body_after_title, is_portfolio, people_in_phrase, title_words
 from .phrases import Phrase, find_phrases, head_nouns
 
 
@@ -188,7 +188,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
                     title_modifier=person.modifier,
                 )
             )
-            if person.body is not None:  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
+            if person.body is not None and not is_portfolio(person.body.text):  # "Premier Li Wei of the State Council", "ABC Director Li Wei"
                 out.extend(_type_phrase(source, Phrase(person.body, None, None)))
         return out
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies

@@ -105,13 +105,20 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
         if not m:
             continue
         modifier, country, body = split_where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None, None)
+        lead = text[pos:start].strip()
+        if body is None and country is None and lead and all(w in word_set("portfolio_words") for w in lead.split()):
+            if is_portfolio(lead):  # "Energy Secretary Ana Reyes": the portfolio names her department
+                body = span.sub(pos, start).strip()
+            else:  # "Foreign Secretary Ana Reyes": the words are the title's
+                start = pos + len(text[pos:start]) - len(text[pos:start].lstrip())
         found = _name_end(text, m.end(), heads)
         if found is None:
             portfolio = _portfolio_name(span, m.end(), heads)
             if portfolio is None:
                 continue
             # "Minister of Industry Li Wei": the post is in the body or country the words
-            # after "of" name; failing that, they belong to the title ("minister of industry")
+            # after "of" name; failing that, they belong to the title ("minister of industry",
+            # whose portfolio names a ministry when the post is resolved)
             of, name = portfolio
             of_country, of_body = _where(of)
             title_end = m.end("title") if of_body or of_country else of.end - span.start
@@ -161,6 +168,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
         before = [w.group(0) for w in words[:-n]]
         if any(w in word_set("portfolio_words") for w in name.text.split()) or _name_end(name.text, 0, heads) is None:
             continue
+        if n == 1 and not all(w in word_set("portfolio_words") or w == "of" for w in before):
+            continue  # "Director of Enduring Security Framework": a body's name, no surname after a portfolio
         if all(w[:1].isupper() or w == "of" for w in before):
             return rest.sub(0, words[-n - 1].end()), name
     return None
@@ -216,6 +225,19 @@ def after_title(span: Span) -> Span | None:
     if link is None or m.end() + link.end() >= len(span.text):
         return None
     return span.sub(m.end() + link.end(), len(span.text))
+
+
+def is_portfolio(text: str) -> bool:
+    """Whether words name a portfolio, not a body: "Energy", "Homeland Security" (``data/portfolio_words.txt``).
+
+    A portfolio ends on a noun: "Foreign" alone is a kind of secretary, no department
+    (``data/portfolio_adjectives.txt``).
+
+    >>> is_portfolio("Homeland Security"), is_portfolio("Foreign"), is_portfolio("Harbour Board")
+    (True, False, False)
+    """
+    words = [w for w in text.split() if w.lower() not in ("and", "of", "the", "&")]
+    return bool(words) and all(w in word_set("portfolio_words") for w in words) and words[-1] not in word_set("portfolio_adjectives")
 
 
 def split_where(span: Span) -> tuple[Span | None, str | None, Span | None]:

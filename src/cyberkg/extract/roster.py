@@ -187,6 +187,8 @@ def _portfolio_tail(text: str, end: int) -> re.Match[str] | None:
     words = tail.group(0).split()[1:]
     if is_org_name(" ".join(words)) or is_acronym(words[0]):
         return None  # "Spokesperson for ABC", "Envoy for the Water Bureau": a body
+    if any(_title_word_re().fullmatch(w) for w in words):
+        return None  # "Spokesperson for Secretary-General Ana Reyes": for a person, no portfolio
     return tail
 
 

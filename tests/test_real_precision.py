@@ -1153,3 +1153,25 @@ def test_a_body_after_a_country_on_the_line_before_is_the_body():
 def test_a_body_named_without_the_white_house_before_it_is_the_same_body():
     said = "She will meet the White House Harbour Council today. The Harbour Council was set up in July."
     assert {name for kind, name in _named_kinds(said) if kind == "organization"} == {"White House Harbour Council"}
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("Only the two men will be in the room, and we built 40 piers.", ["40 piers"]),
+        ("Two weeks from today, we will open 40 piers.", ["40 piers"]),
+        ("The average was 691 piers for those first three months.", ["691 piers"]),
+        ("Talks resume after a hiatus of more than a year and a half on 40 piers.", ["40 piers"]),
+        ("They cap what patients pay for a pier at $30 — at $35.", ["$35"]),
+        ("It costs $100-$120 billion.", ["$100", "$120 billion"]),
+        ("Prices rose from $30 - $35 last year.", ["$30", "$35"]),
+    ],
+)
+def test_references_spans_and_slips_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_the_rest_of_a_name_said_again_after_a_dash_is_no_name():
+    said = "We support the Pregnant Harbour Family — Fairness Act. She spoke at the ABC -- Anglers Board Council -- Pier Action Conference."
+    names = {name for _, name in _named_kinds(said)}
+    assert "Fairness Act" not in names and "Pier Action Conference" in names

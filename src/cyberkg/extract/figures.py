@@ -457,12 +457,15 @@ _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
 _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:that|who|whom)\s+(?:were|was|are|is|had|have|we|you|they|I|he|she)\b")  # "the two envoys who were beside him"
 _OR_RATHER_RE = re.compile(r",\s+or(?:\s+rather)?\s+(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|just)?\s*$")  # "five decades, or more than five decades"
+_RESTART_RE = re.compile(r"(?:\s+--?\s+|\s*(?:--|[—–])\s*)(?:(?:at|of|for|about|around)\s+)?")  # "$30 — at $35", not "$100-$120"
 _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where dashes are "-"
 
 
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
-_RELATIVE_AFTER_RE = re.compile(r"(?i)\s+(?:later|ago|earlier|before|after|from\s+now|on(?=\s+from\b|\s*,))\b")  # "two years on from that"
+_RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
+    r"(?i)\s+(?:later|ago|earlier|before|after|from\s+(?:now|today|tomorrow|yesterday)|on(?=\s+from\b|\s*,))\b"
+)
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
@@ -524,7 +527,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
 
     "all 50 states" counts a whole everyone knows; "the five states with the
     highest case rates" picks members by rank; "those two missions" points back
-    at a set said before. None of them measures anything.
+    at a set said before, and so does "the two men" in words. None of them
+    measures anything.
     """
     if draft.unit is None or draft.unit.kind not in (UnitKind.COUNT, UnitKind.PEOPLE) or not draft.noun_words:
         return False
@@ -535,6 +539,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True  # "those two missions": points back at a set already said, states nothing new
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
         return False
+    if not draft.number.digits and not draft.number.scaled and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
+        return True  # "only the two men will be in the room": who or what is already known, counted again
     return bool(_SELECTED_BY_RANK_RE.match(text, draft.end) or _RELATIVE_CLAUSE_RE.match(text, draft.end))
 
 
@@ -542,8 +548,12 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
     """Whether ``then`` restates ``first`` after a dash, as a speaker who corrects himself does.
 
     "70 percent of adults — almost 70 percent, I should say": the same value
-    again, a few words later, after a dash; only the corrected one is a figure.
+    again, a few words later, after a dash; "at $30 — at $35": another value
+    right after the dash. Only the corrected one is a figure.
     """
+    if first.unit is not None and then.unit == first.unit and _RESTART_RE.fullmatch(text, first.end, then.start):
+        # "capping it at $30 — at $35": said again at once, another value ("from $30 - $35" is a range)
+        return not re.search(r"(?i)\b(?:from|between)\s+$", text[max(0, first.start - 9) : first.start])
     if first.number.value != then.number.value or first.unit is None or (then.unit is not None and then.unit != first.unit):
         return False
     between = text[first.number.span.end : then.number.span.start]
@@ -569,15 +579,16 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
+_TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\bthe\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+$"
+    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+$"
 )
 
 
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
     s, e = number.span.start, number.span.end
-    if number.kind is NumberKind.FRACTION and _TIME_UNIT_AFTER_RE.match(text, e):
-        return RejectReason.DATE  # "half an hour", "half a century": a length of time, no share of anything
+    if number.kind is NumberKind.FRACTION and (_TIME_UNIT_AFTER_RE.match(text, e) or _TIME_UNIT_AND_RE.search(text, max(0, s - 20), s)):
+        return RejectReason.DATE  # "half an hour", "a year and a half": a length of time, no share of anything
     framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (
         re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
     )

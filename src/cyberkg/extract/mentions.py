@@ -86,6 +86,7 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
     out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
+    out = [m for m in out if not _goes_on_a_name(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
@@ -93,6 +94,17 @@ _RESTART_RE = re.compile(r"\s*(?:--|-|—|–)\s*(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 _CUT_RE = re.compile(r"-(?:\s|$)")
+_BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
+
+
+def _goes_on_a_name(source: str, span: Span) -> bool:
+    """Whether a name of two words or more takes up one broken off before a dash: the
+    "Fairness Act" of "the Pregnant Workers Family — Fairness Act" is half a name."""
+    if len(span.text.split()) < 2:
+        return False
+    broken = _BROKEN_NAME_RE.search(source, max(0, span.start - 60), span.start)
+    # "UAW -- United Auto Workers -- Community Action Conference": a name set off by dashes, none broken
+    return broken is not None and not re.search(r"(?:--|-|—|–)\s*$", source[max(0, broken.start() - 6) : broken.start()])
 
 
 _CITY_KINDS = frozenset({Kind.MEDIA, Kind.COMPANY, Kind.UNKNOWN})

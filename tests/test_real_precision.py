@@ -1175,3 +1175,27 @@ def test_the_rest_of_a_name_said_again_after_a_dash_is_no_name():
     said = "We support the Pregnant Harbour Family — Fairness Act. She spoke at the ABC -- Anglers Board Council -- Pier Action Conference."
     names = {name for _, name in _named_kinds(said)}
     assert "Fairness Act" not in names and "Pier Action Conference" in names
+
+
+# ---------------------------------------------------------------- seventeenth round: fitted to the eighteenth sample's errors
+
+
+def test_a_summit_named_after_a_magazine_is_an_event():
+    assert _named_kinds("She will speak at the Harbour Magazine Most Powerful Women’s Summit.") == {
+        ("event", "Harbour Magazine Most Powerful Women’s Summit")
+    }
+
+
+def test_a_title_before_a_county_names_a_place_not_a_person():
+    assert _speakers_and_people("He will visit Prince George’s County with Governor Tom Hale.") == {"Anna Berg", "Tom Hale"}
+
+
+def test_a_title_with_no_name_before_a_body_is_part_of_its_name():
+    said = (
+        "Members of the President’s Harbour Recovery Board met. The Harbour Recovery Board will meet again. "
+        "It is the President's Justice Department."
+    )
+    assert {name for kind, name in _named_kinds(said) if kind == "organization"} == {
+        "President’s Harbour Recovery Board",
+        "Department of Justice",
+    }

@@ -52,6 +52,9 @@ def national_body_name(text: str) -> str | None:
     return None
 
 
+_TITLE_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*['’]s")  # "President's", of "the President's X Council"
+
+
 @dataclass
 class Registry:
     """Entities by (kind, key), and the names and acronyms that point at them."""
@@ -60,7 +63,7 @@ class Registry:
     acronyms: dict[str, tuple[Kind, str]] = field(default_factory=dict)
     by_form: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # every name as written
     by_name_part: dict[str, list[str]] = field(default_factory=dict)  # person keys by first or last name word
-    by_owned_tail: dict[str, set[str]] = field(default_factory=dict)  # "White House X Council": its name by "x council"
+    by_owned_tail: dict[str, set[str]] = field(default_factory=dict)  # "White House X Council", "President's X Council": by "x council"
 
     def get(self, kind: Kind, key: str) -> Draft | None:
         return self.drafts.get((kind, key))
@@ -75,7 +78,8 @@ class Registry:
             elif kind is Kind.ORGANIZATION:
                 words = name.split()
                 for i in range(1, len(words) - 1):
-                    if " ".join(words[:i]) in well_known_bodies():
+                    owner = " ".join(words[:i])
+                    if owner in well_known_bodies() or (i == 1 and _TITLE_POSSESSIVE_RE.fullmatch(owner) and lexicon().match_title(owner[:-2])):
                         self.by_owned_tail.setdefault(normalise_key(" ".join(words[i:])), set()).add(name)
         form = form if form is not None else name
         if form not in draft.forms:
@@ -147,7 +151,8 @@ class Registry:
         return expanded, (Rule.SHORT_FORM if expanded != text else Rule.NAME)
 
     def _owned_by_known(self, text: str) -> str | None:
-        """The one body already named "<well-known body> <text>" ("White House Competition Council"), or None."""
+        """The one body already named "<well-known body> <text>" ("White House Competition Council")
+        or "<title>'s <text>" ("President's Export Council"), or None."""
         found = self.by_owned_tail.get(normalise_key(text), set())
         return next(iter(found)) if len(found) == 1 and len(text.split()) >= 2 and is_org_name(text) else None
 

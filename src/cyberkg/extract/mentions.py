@@ -349,7 +349,7 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
         return None
     if is_company_name(words):  # "Harbour News Shipbuilding": the last word tells, not an outlet word inside
         return Kind.COMPANY
-    if is_outlet_name(words):
+    if is_outlet_name(words) and words[-1] not in word_set("event_heads"):  # "the X Magazine Summit" is held, not read
         return Kind.MEDIA
     if is_law_name(words):
         return Kind.LAW
@@ -368,8 +368,15 @@ def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
     if not m or phrase.span.text[: m.start()].endswith("People"):
         return None, phrase
     rest = phrase.span.sub(m.end(), len(phrase.span.text))
-    if kind_of(rest.text.split(), None) is None:
+    kind = kind_of(rest.text.split(), None)
+    if kind is None:
         return None, phrase
+    owner = re.search(r"(?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*$", phrase.span.text[: m.start()])
+    title = lexicon().match_title(owner.group(0)) if owner is not None else None
+    if kind is Kind.ORGANIZATION and title is not None and title.end() == len(owner.group(0)) and " ".join(rest.text.split()) not in well_known_bodies():
+        # "the President's Harbour Advisory Board": a title with no name is part of the body's name
+        # ("the President's Justice Department" is still the Justice Department)
+        return None, Phrase(phrase.span.sub(owner.start(), len(phrase.span.text)), None, None)
     return phrase.span.sub(0, m.start()), Phrase(rest, None, None)
 
 

@@ -198,8 +198,8 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
         of_body = (start + link.end(), start + len(piece))
         piece = piece[: link.start()]
     words = piece.split()
-    if not 1 <= len(words) <= 3:
-        return None
+    if not 1 <= len(words) <= 3 or words[-1] in word_set("place_heads"):
+        return None  # "Prince George's County": a place, no prince
     for w in words:
         if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None

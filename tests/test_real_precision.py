@@ -1199,3 +1199,17 @@ def test_a_title_with_no_name_before_a_body_is_part_of_its_name():
         "President’s Harbour Recovery Board",
         "Department of Justice",
     }
+
+
+def test_long_hard_wrapped_paragraphs_with_few_blank_lines_are_still_joined():
+    words = ("the harbour works went on through the night and the new piers were built by crews " * 8).split()
+    lines, line = [], ""
+    for word in words:
+        if len(line) + 1 + len(word) > 70:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    paragraph = "\n".join([*lines, line])
+    text = f"---\ntitle: Press Briefing by Press Secretary Anna Berg\ndate: 2022-01-10\n---\n\nMS. BERG: {paragraph}\n\n{paragraph}\n\nQ Thanks.\n"
+    assert len(parse_transcript(text).turns[0].paragraphs) == 2

@@ -379,8 +379,9 @@ def _paragraph_starts(all_lines: list[_Line]) -> set[int]:
     """
     content = [ln for ln in all_lines if ln.text.strip()]
     blank = len(all_lines) - len(content)
-    # hard-wrapped layouts separate their paragraphs with blank lines
-    width = _wrap_width(content) if blank >= 0.2 * len(content) else None
+    # hard-wrapped layouts separate their paragraphs with blank lines (one in ten lines at
+    # least: paragraphs of a briefing's opening run to eight lines and more)
+    width = _wrap_width(content) if blank >= max(2, 0.1 * len(content)) else None
     starts: set[int] = set()
     prev: _Line | None = None
     for ln in all_lines:

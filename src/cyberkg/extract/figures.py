@@ -59,6 +59,7 @@ class RejectReason(StrEnum):
     NO_UNIT = "no unit"
     DEFINITE = "definite reference count"  # "all 50 states", "the five states with the highest rates"
     REPAIR = "speech repair"  # "70 percent of adults — almost 70 percent": the speaker corrected it
+    AGE = "age"  # "people 50 years of age or older": who a group is, no measure of anything
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,6 +412,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         if _is_time_frame(ctx.text, draft, drafts[-1] if drafts else None):
             ctx.rejected.append(Rejected(number.span, RejectReason.DATE, ctx.turn))
             continue
+        if draft.unit is not None and draft.unit.key == "year" and _AGE_AFTER_RE.match(ctx.text, draft.end):
+            ctx.rejected.append(Rejected(number.span, RejectReason.AGE, ctx.turn))
+            continue
         drafts.append(draft)
         taken_until = draft.end
     listed = list(drafts)
@@ -579,6 +583,8 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
+_THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
+_AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
     r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+$"
@@ -587,6 +593,9 @@ _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two year
 
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
     s, e = number.span.start, number.span.end
+    if number.kind is NumberKind.FRACTION and re.fullmatch(r"(?i)an?\s+third", number.span.text) and not _THIRD_AS_SHARE_RE.match(text, e):
+        if not re.search(r"(?i)\b(?:by|than|about|around|nearly|almost|roughly|some|over|under|just)\s+$", text[max(0, s - 10) : s]):
+            return RejectReason.ORDINAL  # "one by Lute, one by Mullen, and a third by Petraeus": the third one, no share
     if number.kind is NumberKind.FRACTION and (_TIME_UNIT_AFTER_RE.match(text, e) or _TIME_UNIT_AND_RE.search(text, max(0, s - 20), s)):
         return RejectReason.DATE  # "half an hour", "a year and a half": a length of time, no share of anything
     framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (

@@ -182,8 +182,14 @@ def _last_title_after_the(source: str, title: Span) -> Span:
 
 
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
+    possessive = re.search(r"['’]s\s+", phrase.span.text)
+    if possessive is not None:
+        named = _named_after_post(phrase.span.sub(possessive.end(), len(phrase.span.text)))
+        if named is not None:  # "the Harbour Board's Senior Response Official Tom Hale": the board, and a person
+            return [*_type_phrase(source, Phrase(phrase.span.sub(0, possessive.start()), None, None)), EntityMention(Kind.PERSON, named)]
     owner, phrase = _split_owner(phrase)
-    people = people_in_phrase(phrase, heads=head_nouns())
+    after_the = re.search(r"(?i)\bthe\s+$", source[max(0, phrase.span.start - 4) : phrase.span.start]) is not None
+    people = people_in_phrase(phrase, heads=head_nouns(), after_the=after_the)
     if people:
         out = []
         for person in people:
@@ -378,6 +384,17 @@ def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
         # ("the President's Justice Department" is still the Justice Department)
         return None, Phrase(phrase.span.sub(owner.start(), len(phrase.span.text)), None, None)
     return phrase.span.sub(0, m.start()), Phrase(rest, None, None)
+
+
+def _named_after_post(rest: Span) -> Span | None:
+    """The name ending "Senior Response Official Tom Hale": a given name and a surname after
+    up to four capitalised words (a post no title list holds), or None."""
+    words = list(re.finditer(r"\S+", rest.text))
+    if not 2 <= len(words) <= 6 or not all(w.group(0)[:1].isupper() for w in words[:-2]) or kind_of([w.group(0) for w in words], None):
+        return None
+    if not is_given_name_phrase([w.group(0) for w in words[-2:]]):
+        return None
+    return rest.sub(words[-2].start(), len(rest.text))
 
 
 def _with_acronym(source: str, mention: EntityMention) -> EntityMention:

@@ -25,7 +25,7 @@ from .phrases import Phrase
 _MODIFIER_WORDS = ("Deputy", "Vice", "Assistant", "Acting", "Executive", "Former", "Under", "Principal", "Senior", "Interim")
 _MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"
 _MODIFIER_LEAD_RE = re.compile(r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)+")
-_NAME_WORD = re.compile(r"[A-Z][\w'\-]*")
+_NAME_WORD = re.compile(r"(?:[dl]['’])?[A-Z][\w'’\-]*")  # "d'Estaing" too
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -73,7 +73,7 @@ def person_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> PersonMention 
     return found[0] if found else None
 
 
-def people_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> list[PersonMention]:
+def people_in_phrase(phrase: Phrase, *, heads: frozenset[str], after_the: bool = False) -> list[PersonMention]:
     """Every person a phrase names after a title, "A and B" included.
 
     >>> text = "Icelandic Foreign Minister Li Wei and Senator Ann Fox"
@@ -84,7 +84,7 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> list[PersonMen
     out: list[PersonMention] = []
     pos = 0
     while pos < len(text):
-        found = _person_at(phrase.span, pos, heads)
+        found = _person_at(phrase.span, pos, heads, after_the=after_the and pos == 0)
         if found is None:
             return out
         person, end = found
@@ -96,8 +96,9 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str]) -> list[PersonMen
     return out
 
 
-def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMention, int] | None:
-    """The first "[where] TITLE Name [of the X]" at or after ``pos``, and where it ends."""
+def _person_at(span: Span, pos: int, heads: frozenset[str], *, after_the: bool = False) -> tuple[PersonMention, int] | None:
+    """The first "[where] TITLE Name [of the X]" at or after ``pos``, and where it ends
+    (``after_the``: the phrase follows "the" in the text)."""
     text = span.text
     for word in re.finditer(r"\S+", text[pos:]):
         start = pos + word.start()
@@ -113,7 +114,9 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
                 start = pos + len(text[pos:start]) - len(text[pos:start].lstrip())
         found = _name_end(text, m.end(), heads)
         if found is None:
-            portfolio = _portfolio_name(span, m.end(), heads)
+            # "to the President for Climate Policy Ana Reyes": the post is hers, not the President's
+            the = re.search(r"(?i)\bthe\s+$", text[max(0, start - 4) : start]) is not None or (after_the and start == pos)
+            portfolio = _portfolio_name(span, m.end(), heads, served=not the)
             if portfolio is None:
                 continue
             # "Minister of Industry Li Wei": the post is in the body or country the words
@@ -133,7 +136,7 @@ def _person_at(span: Span, pos: int, heads: frozenset[str]) -> tuple[PersonMenti
     return None
 
 
-def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span, Span] | None:
+def _portfolio_name(span: Span, start: int, heads: frozenset[str], *, served: bool = True) -> tuple[Span, Span] | None:
     """ "of Industry Li Wei" after a title: the portfolio ("Industry") and the name ("Li Wei").
 
     The name is the last two capitalised words, or the last one, that hold
@@ -141,14 +144,15 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
     "Affairs"); every word before it is the portfolio.
     """
     text = span.text
-    m = re.match(r"of\s+(?:the\s+)?", text[start:])
-    if not m:
+    m = re.match(r"(?:of|for)\s+(?:the\s+)?", text[start:])  # "Coordinator for Harbour Safety Ana Reyes" too
+    if not m or (m.group(0).startswith("for") and not served):
         return None
+    served_by = m.group(0).startswith("for")
     rest = span.sub(start + m.end(), len(text))
     stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
     if stop:
         rest = rest.sub(0, stop.start())
-    if m.group(0).rstrip() != "of" and any(_where(rest)):
+    if m.group(0).rstrip() not in ("of", "for") and any(_where(rest)):
         # "Director of the Harbour Office Ana Reyes", or no name: "President of the United States"
         return _body_then_name(rest, heads)
     if rest.text in demonyms():
@@ -168,8 +172,10 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str]) -> tuple[Span
         before = [w.group(0) for w in words[:-n]]
         if any(w in word_set("portfolio_words") for w in name.text.split()) or _name_end(name.text, 0, heads) is None:
             continue
-        if n == 1 and not all(w in word_set("portfolio_words") or w == "of" for w in before):
+        if n == 1 and (served_by or not all(w in word_set("portfolio_words") or w == "of" for w in before)):
             continue  # "Director of Enduring Security Framework": a body's name, no surname after a portfolio
+        if served_by and words[-2].group(0) not in word_set("given_names"):
+            continue  # "Coordinator for Harbour Allies Welcome": what the post is for, no name after it
         if all(w[:1].isupper() or w == "of" for w in before):
             return rest.sub(0, words[-n - 1].end()), name
     return None

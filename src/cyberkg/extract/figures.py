@@ -610,6 +610,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
+    if number.span.text.lower() == "zero" and not re.match(r"(?i)\s*(?:percent|per\s+cent|%|percentage)", after):
+        return RejectReason.RHETORICAL  # "zero emissions", "the right number of casualties is zero": a goal, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[a-z,] $", before) and re.match(r" [A-Z][a-z]", after):
         return RejectReason.NAME  # "in Half Moon Bay", "at Three Rivers": a capitalised number word opening a name mid-sentence
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):

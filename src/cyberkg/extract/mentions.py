@@ -28,7 +28,7 @@ from .laws import is_law_name
 from .matching import folded_span, recut
 from .orgs import is_acronym
 from .people import after_title, body_after_title, is_portfolio, people_in_phrase, title_words
-from .phrases import Phrase, find_phrases, head_nouns
+from .phrases import Phrase, find_phrases, head_nouns, head_part
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def _is_city(source: str, m: EntityMention) -> bool:
     return any(" ".join(words[:n]).rstrip(".") in places or " ".join(words[:n]) in places for n in range(len(words), 0, -1))
 
 
-_PLACE_BEFORE_RE = re.compile(r"(?i)\b(?:at|to|into|outside|inside|near)\s+the\s+$")
+_PLACE_BEFORE_RE = re.compile(r"(?i)\b(?:at|to|into|outside|inside|near|(?:here|there)\s+in)\s+the\s+$")  # "here in the White House"
 
 
 def _is_place_of_body(source: str, m: EntityMention) -> bool:
@@ -136,7 +136,7 @@ def _is_place_of_body(source: str, m: EntityMention) -> bool:
     """
     if m.kind is not Kind.ORGANIZATION or " ".join(m.span.text.split()) not in word_set("building_bodies"):
         return False
-    return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 12), m.span.start))
+    return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 20), m.span.start))
 
 
 _NAME_AFTER_HONORIFIC_RE = re.compile(r"\.[ \t]*\n?[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
@@ -211,6 +211,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return out
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
         return []
+    if " ".join(phrase.span.text.split()[-2:]) in word_set("venue_heads"):  # "the Harbour Convention Center": a venue
+        return []
     purpose = _body_for_law(phrase)
     if purpose is not None:  # "the Oversight Commission for the ABC Act": a body, and the law it serves
         return [m for part in purpose for m in _type_phrase(source, Phrase(part, None, None))]
@@ -238,6 +240,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             strong = is_acronym(word) and word not in word_set("acronym_stoplist")
             return [EntityMention(Kind.UNKNOWN, phrase.span, weak=not strong)]
         return [EntityMention(Kind.UNKNOWN, phrase.span)]
+    if kind is Kind.DOCUMENT and head_part(words)[-1] in word_set("document_or_body_heads") and not _said_to_be_a_text(source, phrase.span):
+        kind = Kind.ORGANIZATION  # "the Harbour Initiative, where we work on ...": a programme, no text
     if kind is Kind.DOCUMENT and _law_or_document(words, phrase):
         kind = _kind_by_cue(source, phrase.span)
         if kind is Kind.UNKNOWN:  # "thanks to the X Plan": a bill or a paper, the text does not say
@@ -316,6 +320,19 @@ def _cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return re.compile(rf"(?i)\b(?:{alternatives})\s+(?:(?:the|this|that|a|its|their|our)\s+)?$")
 
     return before("law_cues"), before("document_release_cues")
+
+
+_TEXT_CUE_BEFORE_RE = re.compile(r"(?i)\b(?:launched|proposed|adopted|endorsed|signed)\s+(?:the|this|that|a|an|its|their|our)\s+$")
+_TEXT_CUE_AFTER_RE = re.compile(r"(?i)[\s,]+(?:which|that)\s+(?:\w+\s+){0,2}(?:endorsed|signed|adopted|joined|supported)\b")
+
+
+def _said_to_be_a_text(source: str, span: Span) -> bool:
+    """Whether the verbs around a name make it a text: put forward, released, launched,
+    endorsed or signed by someone (``data/document_release_cues.txt`` and these)."""
+    start = max(0, span.start - 40)
+    if _cue_res()[1].search(source, start, span.start) or _TEXT_CUE_BEFORE_RE.search(source, start, span.start):
+        return True
+    return bool(_TEXT_CUE_AFTER_RE.match(source, span.end))
 
 
 def _kind_by_cue(source: str, span: Span) -> Kind:

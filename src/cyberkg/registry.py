@@ -441,7 +441,8 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
 
     "Ernie Moniz" is the Ernest Moniz of the headline: the same surname and a
     first name that begins with the same three letters as the other's, one
-    of them longer. Only when one person so matches; who spoke or stands in
+    of them longer, or that ends as the longer one does after its first letter
+    ("Tony" of "Anthony", "Drew" of "Andrew"). Only when one person so matches; who spoke or stands in
     the roster keeps their entity, else the longer name does.
     """
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON and len(d.name.split()) == 2]
@@ -454,7 +455,10 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
             continue
         a, b = sorted(same, key=lambda d: (not (d.spoke or d.in_roster), -len(d.name), d.key))
         first_a, first_b = a.name.split()[0].lower(), b.name.split()[0].lower()
-        if first_a == first_b or len(first_b) < 3 or first_a[:3] != first_b[:3] or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
+        long, short = sorted((first_a, first_b), key=len, reverse=True)
+        # "Ernie" of "Ernest", or "Tony" of "Anthony": the short form begins as the long one, or ends as it
+        alike = first_a[:3] == first_b[:3] or (len(short) >= 4 and len(long) > len(short) and long.endswith(short[1:]))
+        if first_a == first_b or len(first_b) < 3 or not alike or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)
     return redirect

@@ -503,8 +503,10 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
     """
     if draft.unit is None or draft.unit.kind is not UnitKind.TIME:
         return False
-    if _RELATIVE_AFTER_RE.match(text, draft.end):
-        return True
+    if _RELATIVE_AFTER_RE.match(text, draft.end) or re.match(r"['’]s\b", text[draft.end : draft.end + 3]):
+        return True  # "two weeks ago"; "one day's statistics": the length of time qualifies a noun
+    if re.search(r"(?i)\bmark(?:s|ed|ing)?\s+$", text[max(0, draft.start - 10) : draft.start]) and re.match(r"\s+since\b", text[draft.end : draft.end + 8]):
+        return True  # "Saturday marked 12 years since the programme began": an anniversary
     n = draft.number
     if n.value == 1 and not n.digits and re.search(r"(?i)\b(?:on|in)\s+$", text[max(0, draft.start - 4) : draft.start]):
         return True  # "all three on one day": when, not how long

@@ -80,6 +80,13 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     for phrase in find_phrases(source, paragraph):
         if any(t.start <= phrase.span.start and phrase.span.end <= t.end for t in taken):
             continue
+        held = _event_noun_re().match(source, phrase.span.end)
+        if held is not None and phrase.span.end + held.end() - held.start() <= paragraph.end:
+            # "the G8 summit": an event named after what holds it or what it is about
+            out.append(EntityMention(Kind.EVENT, Span.of(source, phrase.span.start, held.end())))
+            body = [m for m in _type_phrase(source, phrase) if m.kind in (Kind.ORGANIZATION, Kind.PERSON) or " " not in m.span.text]
+            out.extend(body)  # the body that holds it stays named ("the G8"); a document's name does not
+            continue
         out.extend(_type_phrase(source, phrase))
     defined = {m.acronym for m in out if m.acronym is not None}
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
@@ -91,6 +98,11 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
 
 
 _RESTART_RE = re.compile(r"\s*(?:--|-|—|–)\s*(?:of|for)\s+(?:the\s+)?[A-Z]")
+
+
+@cache
+def _event_noun_re() -> re.Pattern[str]:
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in read_list("event_nouns")) + r")\b")
 
 
 _CUT_RE = re.compile(r"-(?:\s|$)")

@@ -1320,3 +1320,48 @@ def test_a_nickname_that_ends_as_the_full_first_name_is_the_same_person():
     )
     people = {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
     assert people == {"Anna Berg", "Anthony Lind"}
+
+
+# ---------------------------------------------------------------- twenty-first round: fitted to the twenty-fourth and twenty-fifth samples' errors
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("These programs cover <s>82 million piers and</s> nearly half of all piers, and 40 boats.", ["nearly half", "40 boats"]),
+        ("They cover ~~82 million piers~~ 40 boats.", ["40 boats"]),
+        ("These two institutions are the market today, and we built 40 piers.", ["40 piers"]),
+        ("Two important effects -- we built 40 piers.", ["40 piers"]),
+        ("Tips go to 911 call centers, and we built 40 piers.", ["40 piers"]),
+        ("We built 911 piers.", ["911 piers"]),
+    ],
+)
+def test_struck_words_references_and_service_numbers_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("Mark Lind is the Senior Director at the National Security Council for Western Hemisphere Affairs.", {("organization", "National Security Council")}),
+        ("She spoke to the U.S. Conference of Mayors.", {("organization", "U.S. Conference of Mayors")}),
+        ("Medicaid and the Children’s Harbour Insurance Program will pay.", {("organization", "Children’s Harbour Insurance Program")}),
+    ],
+)
+def test_bodies_named_with_a_portfolio_holders_or_a_possessive(said, named):
+    assert {k for k in _named_kinds(said) if k[1] != "Medicaid"} == named
+
+
+def test_a_portfolio_after_a_title_then_a_full_name_is_the_person():
+    said = "We met Assistant to the President for Homeland Security and Counterterrorism John Lind today."
+    assert _speakers_and_people(said) == {"Anna Berg", "John Lind"}
+    assert not _named_kinds(said)
+
+
+def test_a_headline_surname_is_the_full_name_the_transcript_gives():
+    text = (
+        "Press Briefing with Harbour Secretary Lind and Pier Chairman Berg\n\n"
+        "MR. GIBBS: We have Tom Lind and Ana Berg here. As Ana Berg said, piers matter.\n\n"
+        "SECRETARY LIND: Thanks.\n\nCHAIRMAN BERG: Thanks.\n"
+    )
+    assert {"Tom Lind", "Ana Berg"} <= _speakers(text)

@@ -27,7 +27,7 @@ from .errors import InputError
 from .frontmatter import read_front_matter
 from .lexicon import lexicon, read_list, word_set
 from .model import DateMention, LabelKind, Metadata, Role, RosterLine, Source, Span, TextView, Transcript, Turn
-from .text import fold, unwrap
+from .text import blank_struck, fold, unwrap
 
 #: Labels that open a roster block instead of a speaker turn.
 BLOCK_LABELS: dict[str, Role | None] = {
@@ -237,7 +237,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         raise InputError(where, "file is empty")
     if _BINARY_RE.search(text):
         raise InputError(where, "is a binary file, not a text transcript")
-    folded = fold(text)
+    folded = blank_struck(fold(text))  # struck-out words are never read: nothing in them is said
     front = read_front_matter(text)
     body_start = front.span.end if front is not None else 0
     all_lines = _split_lines(text, body_start)

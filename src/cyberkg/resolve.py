@@ -93,7 +93,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
 
     # 3. The people the headline names, with their posts (no roster in such transcripts).
-    headline_keys = [_add_headline_speaker(table, posts, pages[0].text, sp) for sp in headline_speakers(pages[0])]
+    headline_keys = [_add_headline_speaker(table, posts, pages[0], sp) for sp in headline_speakers(pages[0])]
     headline_key = headline_keys[0] if headline_keys else None
 
     # 4. Turns and who speaks in them.
@@ -195,10 +195,15 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
     return out
 
 
-def _add_headline_speaker(table: Registry, posts: dict[str, Post], source: str, sp: HeadlineSpeaker) -> str:
-    """Add a person the headline names, with the post it gives them; return their key."""
-    key = normalise_key(sp.name_text)
-    person = table.add(Kind.PERSON, key, sp.name_text, Evidence(0, sp.name))
+def _add_headline_speaker(table: Registry, posts: dict[str, Post], page: Transcript, sp: HeadlineSpeaker) -> str:
+    """Add a person the headline names, with the post it gives them; return their key.
+
+    A headline that gives a surname only ("HUD Secretary Hale") names the person the
+    transcript calls by a full name ("Tom Hale"), when it does.
+    """
+    name = (_full_name(page, sp.name_text) if len(sp.name_text.split()) == 1 else None) or sp.name_text
+    key = normalise_key(name)
+    person = table.add(Kind.PERSON, key, name, Evidence(0, sp.name))
     person.spoke = True
     org_key = None
     # "Ambassador to Ruritania": a country is no body; the post is the title alone

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # One character in, one character out: the length never changes.
@@ -84,6 +85,21 @@ def fold(text: str) -> str:
     paragraph is a question of layout, answered by :func:`unwrap`.
     """
     return text.translate(_FOLD)
+
+
+_STRUCK_RE = re.compile(r"(?is)<(s|del|strike)>.*?</\1>|~~[^~\n][^~]*?~~")
+
+
+def blank_struck(folded: str) -> str:
+    """Return ``folded`` with struck-out text ("<s>82 million people</s>", "~~said~~") as spaces.
+
+    A transcript strikes what the speaker did not say or took back; nothing in it
+    is named or stated. Line breaks are kept and the length never changes.
+
+    >>> blank_struck("cover <s>82 piers and</s> half")
+    'cover                     half'
+    """
+    return _STRUCK_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), folded)
 
 
 def unwrap(folded: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -543,6 +543,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True
     if _DEMONSTRATIVE_BEFORE_RE.search(text, max(0, s - 8), s):
         return True  # "those two missions": points back at a set already said, states nothing new
+    if re.search(r"(?i)\bthese\s+$", text[max(0, s - 8) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
+        return True  # "these two institutions", in words: the two just named ("these 40 piers" may be news)
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
         return False
     if not draft.number.digits and not draft.number.scaled and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
@@ -586,6 +588,7 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
 _THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
+_SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifeline|hotline|dispatch(?:ers)?|operators?|system)\b")
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
@@ -607,6 +610,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
     if _inside(s, e, quoted) and not number.scaled:
         return RejectReason.NAME
+    if number.digits and number.span.text in word_set("service_numbers") and _SERVICE_AFTER_RE.match(text, e):
+        return RejectReason.NAME  # "911 call centers", "the 988 lifeline": a service's number, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
         if not re.search(r"[.!?:]\s*\S*\s*$", text[max(0, s - 30) : s]):
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..dates import MONTHS
-from ..lexicon import demonyms, lexicon, place_names, read_list, well_known_bodies, word_set
+from ..lexicon import demonyms, lexicon, place_names, read_list, well_known_bodies, well_known_names, word_set
 from ..model import Kind, Span
 from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
@@ -107,6 +107,17 @@ def _event_noun_re() -> re.Pattern[str]:
 
 _CUT_RE = re.compile(r"-(?:\s|$)")
 _BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
+
+
+def _of_office_holders(words: list[str]) -> bool:
+    """Whether a name ends "of <holders of a title>": "Conference of Mayors", "Council of Governors"."""
+    if len(words) < 3 or words[-2] != "of" or not words[-1].endswith("s"):
+        return False
+    title = lexicon().match_title(words[-1][:-1])
+    return title is not None and title.end() == len(words[-1]) - 1
+
+
+_SERVED_RE = re.compile(r"(.+?)\s+for\s+(?:the\s+)?(.+)$", re.S)
 
 
 def _goes_on_a_name(source: str, span: Span) -> bool:
@@ -199,6 +210,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         named = _named_after_post(phrase.span.sub(possessive.end(), len(phrase.span.text)))
         if named is not None:  # "the Harbour Board's Senior Response Official Tom Hale": the board, and a person
             return [*_type_phrase(source, Phrase(phrase.span.sub(0, possessive.start()), None, None)), EntityMention(Kind.PERSON, named)]
+    portfolio_then_name = _name_after_portfolio(phrase.span)
+    if portfolio_then_name is not None:  # "(Assistant to the President for) Homeland Security Ana Reyes"
+        return [EntityMention(Kind.PERSON, portfolio_then_name)]
     owner, phrase = _split_owner(phrase)
     after_the = re.search(r"(?i)\bthe\s+$", source[max(0, phrase.span.start - 4) : phrase.span.start]) is not None
     people = people_in_phrase(phrase, heads=head_nouns(), after_the=after_the)
@@ -223,6 +237,10 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return out
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
         return []
+    served = _SERVED_RE.match(phrase.span.text)
+    if served and " ".join(served.group(1).split()) in well_known_names() and served.group(2).split()[-1] in word_set("portfolio_words"):
+        # "Senior Director at the National Security Council for Western Hemisphere Affairs": the post's portfolio
+        return _type_phrase(source, Phrase(phrase.span.sub(0, served.end(1)), None, None))
     if " ".join(phrase.span.text.split()[-2:]) in word_set("venue_heads"):  # "the Harbour Convention Center": a venue
         return []
     purpose = _body_for_law(phrase)
@@ -260,6 +278,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             return [EntityMention(Kind.UNKNOWN, phrase.span)]
     if kind is Kind.EVENT and _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start):
         kind = Kind.ORGANIZATION  # "members of the X Forum": an event has no members, a body has
+    if kind is Kind.EVENT and _of_office_holders(words):
+        kind = Kind.ORGANIZATION  # "the Conference of Mayors": the holders of an office, met as a body
     span = phrase.span
     if kind is Kind.LAW:
         year = _LAW_YEAR_RE.match(source, span.end)
@@ -400,8 +420,8 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
 def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
     """ "Y's X": the owner Y and the phrase X, when X can be typed on its own."""
     m = re.search(r"['’]s\s+", phrase.span.text)
-    if not m or phrase.span.text[: m.start()].endswith("People"):
-        return None, phrase
+    if not m or phrase.span.text[: m.start()].split()[-1:] and phrase.span.text[: m.start()].split()[-1] in word_set("name_possessives"):
+        return None, phrase  # "the Children's Health Insurance Program": part of the name, no owner
     rest = phrase.span.sub(m.end(), len(phrase.span.text))
     kind = kind_of(rest.text.split(), None)
     if kind is None:
@@ -413,6 +433,17 @@ def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
         # ("the President's Justice Department" is still the Justice Department)
         return None, Phrase(phrase.span.sub(owner.start(), len(phrase.span.text)), None, None)
     return phrase.span.sub(0, m.start()), Phrase(rest, None, None)
+
+
+def _name_after_portfolio(span: Span) -> Span | None:
+    """The name ending "Homeland Security and Counterterrorism Ana Reyes", a portfolio the text
+    put after a title (``data/portfolio_words.txt``), or None."""
+    words = list(re.finditer(r"\S+", span.text))
+    if len(words) < 3 or not is_given_name_phrase([w.group(0) for w in words[-2:]]):
+        return None
+    if not all(w.group(0) in word_set("portfolio_words") or w.group(0) == "and" for w in words[:-2]):
+        return None
+    return span.sub(words[-2].start(), len(span.text))
 
 
 def _named_after_post(rest: Span) -> Span | None:

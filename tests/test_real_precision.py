@@ -1365,3 +1365,27 @@ def test_a_headline_surname_is_the_full_name_the_transcript_gives():
         "SECRETARY LIND: Thanks.\n\nCHAIRMAN BERG: Thanks.\n"
     )
     assert {"Tom Lind", "Ana Berg"} <= _speakers(text)
+
+
+# ---------------------------------------------------------------- twenty-second round: fitted to the twenty-sixth and twenty-seventh samples' errors
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("We are the world's two largest democracies, with 40 piers.", ["40 piers"]),
+        ("Two guest workers and five west coast states came.", ["Two guest workers", "five west coast states"]),
+        ("It was about nine days from when the storm hit, and we built 40 piers.", ["40 piers"]),
+        ("I wrote these down, and they are 100 percent accurate.", []),
+        ("There were two others, and 40 piers.", ["40 piers"]),
+        ("It gives students up to $2,500 of aid each year for five years.", ["up to $2,500"]),
+        ("It has been under 4 percent for 22 months in a row.", ["under 4 percent", "22 months"]),
+    ],
+)
+def test_ranks_relative_times_and_periods_of_a_rate_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_portfolios_listed_after_the_secretaries_of_are_no_bodies():
+    said = "The Vice President, with the Secretaries of State, Defense, Treasury, and Homeland Security, will go."
+    assert not _named_kinds(said)

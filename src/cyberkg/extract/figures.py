@@ -468,7 +468,7 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
-    r"(?i)\s+(?:later|ago|earlier|before|after|from\s+(?:now|today|tomorrow|yesterday)|on(?=\s+from\b|\s*,))\b"
+    r"(?i)\s+(?:later|ago|earlier|before|after|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
 )
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
@@ -484,8 +484,9 @@ _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in
     r"(?i)\b(?:halv(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|in\s+half)\b"
     r"[\w\s,'’-]{0,40}?\b(?:in|over|within)\s+(?:just\s+|only\s+|the\s+next\s+)?$"
 )
-_PERIOD_OF_BEFORE_RE = re.compile(
-    r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?\s+(?:in|over|within|during)\s+"
+_PERIOD_OF_BEFORE_RE = re.compile(  # "$2,500 each year for five years" too; "under 4 percent for 22 months" is news
+    r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?"
+    r"(?:\s+(?:each|every|a|per)\s+(?:year|month|week|day)\s+for|\s+(?:in|over|within|during))\s+"
     r"(?:just\s+|only\s+|the\s+(?:past|last|first|next|following|subsequent|coming)\s+)?$"
 )  # "$55 billion in Africa over the subsequent three years"
 
@@ -543,6 +544,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True
     if _DEMONSTRATIVE_BEFORE_RE.search(text, max(0, s - 8), s):
         return True  # "those two missions": points back at a set already said, states nothing new
+    if _SUPERLATIVE_AFTER_RE.match(text, draft.number.span.end):
+        return True  # "the world's two largest democracies": picked by rank
     if re.search(r"(?i)\bthese\s+$", text[max(0, s - 8) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
         return True  # "these two institutions", in words: the two just named ("these 40 piers" may be news)
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
@@ -589,6 +592,9 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
 _THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
 _SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifeline|hotline|dispatch(?:ers)?|operators?|system)\b")
+_SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most important"; not "two guest workers", "five west coast states"
+    r"\s+(?:(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j|pri|cr|z|p|h|cons|contr|dig|imm)est\b)[a-z]+est|most|least)\b"
+)
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"

@@ -94,6 +94,7 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
     out = [m for m in out if not _goes_on_a_name(source, m.span)]
+    out = [m for m in out if not _listed_portfolio(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
@@ -115,6 +116,19 @@ def _of_office_holders(words: list[str]) -> bool:
         return False
     title = lexicon().match_title(words[-1][:-1])
     return title is not None and title.end() == len(words[-1]) - 1
+
+
+_PORTFOLIO_LIST_RE = re.compile(
+    r"\b(?:Secretaries|Ministers)\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*)*\s*,\s*(?:and\s+)?(?:the\s+)?)*$"
+)
+
+
+def _listed_portfolio(source: str, span: Span) -> bool:
+    """Whether a name is one of the portfolios listed after "the Secretaries of": "the Secretaries
+    of State, Defense, Treasury, and Homeland Security" name posts, no bodies."""
+    if not is_portfolio(span.text) and " ".join(span.text.split()) not in word_set("portfolio_words"):
+        return False
+    return _PORTFOLIO_LIST_RE.search(source, max(0, span.start - 120), span.start) is not None
 
 
 _SERVED_RE = re.compile(r"(.+?)\s+for\s+(?:the\s+)?(.+)$", re.S)

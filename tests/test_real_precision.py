@@ -1389,3 +1389,44 @@ def test_ranks_relative_times_and_periods_of_a_rate_are_no_figures(said, kept):
 def test_portfolios_listed_after_the_secretaries_of_are_no_bodies():
     said = "The Vice President, with the Secretaries of State, Defense, Treasury, and Homeland Security, will go."
     assert not _named_kinds(said)
+
+
+# ---------------------------------------------------------------- twenty-third round: fitted to the twenty-eighth and twenty-ninth samples' errors
+
+
+def test_a_headline_list_ends_at_a_double_dash_before_the_place():
+    text = "Press Briefing by Press Secretary Ana Reyes and Deputy Harbour Advisor for Strategic Piers Tom Hale -- Harbourtown, Northern Ireland\n\nMS. REYES: Hi.\n"
+    assert [(s.name_text, s.title_text) for s in headline_speakers(parse_transcript(text))] == [
+        ("Ana Reyes", "press secretary"),
+        ("Tom Hale", "deputy harbour advisor for strategic piers"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("We are 24 hours closer to calamity, and we built 40 piers.", ["40 piers"]),
+        ("The U.S. has delivered over a half-billion adult vaccines.", ["over a half-billion adult vaccines"]),
+    ],
+)
+def test_a_time_closer_is_no_figure_and_a_half_billion_is_one_number(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("The President's Harbour Unity Agenda helps.", {("campaign", "Harbour Unity Agenda")}),
+        ("Before the Memorial Day recess we met. Election Day is near.", {("event", "Election Day")}),
+        ("It follows the President’s Task Force on 21st Century Piers.", {("organization", "President’s Task Force on 21st Century Piers")}),
+        ("Text your ZIP Code to HARBOUR, or call.", set()),
+    ],
+)
+def test_agendas_holidays_as_modifiers_ordinals_in_names_and_common_compounds(said, named):
+    assert _named_kinds(said) == named
+
+
+def test_a_title_after_a_list_of_names_is_no_title_of_the_next():
+    said = "Senators Collins and King and Representative Pingree are traveling with us."
+    assert ("Pingree", "representative", None) in _posts(_briefing(said))
+    assert not [p for p in _posts(_briefing(said)) if p[1].startswith("king")]

@@ -468,7 +468,7 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
-    r"(?i)\s+(?:later|ago|earlier|before|after|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
+    r"(?i)\s+(?:later|ago|earlier|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
 )
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"

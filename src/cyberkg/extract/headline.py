@@ -39,7 +39,7 @@ _BY_RE = re.compile(r"\b(?:by|BY|By|with|WITH|With)\s+")
 _TAIL_END_RE = re.compile(
     r",\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|\s+(?i:on|aboard|en\s+route|following|after|regarding|about|at|in|via)\s+"
     r"|\s+(?i:(?:to\s+)?(?:preview|discuss|announce|highlight|mark|outline|review|launch|unveil|welcome)(?:ing)?)\s+"
-    r"|\s+[-|]\s+|\s*\(|\s*$"
+    r"|\s+(?:--?|[|—–])\s+|\s*\(|\s*$"
 )
 _SEPARATOR_RE = re.compile(r"\s*,\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)(?:\s+|\s*$)|\s*&\s*")
 _TOKEN_RE = re.compile(r"\S+")

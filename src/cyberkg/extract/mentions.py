@@ -110,6 +110,12 @@ _CUT_RE = re.compile(r"-(?:\s|$)")
 _BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
 
 
+def _modifies_a_noun(source: str, span: Span) -> bool:
+    """Whether a lower-case word that is no function word follows a name: "Labor Day picnic"."""
+    nxt = re.match(r"[ \t]+([a-z]+)\b", source[span.end : span.end + 30])
+    return nxt is not None and nxt.group(1) not in word_set("function_words")
+
+
 def _of_office_holders(words: list[str]) -> bool:
     """Whether a name ends "of <holders of a title>": "Conference of Mayors", "Council of Governors"."""
     if len(words) < 3 or words[-2] != "of" or not words[-1].endswith("s"):
@@ -257,6 +263,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return _type_phrase(source, Phrase(phrase.span.sub(0, served.end(1)), None, None))
     if " ".join(phrase.span.text.split()[-2:]) in word_set("venue_heads"):  # "the Harbour Convention Center": a venue
         return []
+    if " ".join(phrase.span.text.split()[:2]) in word_set("common_compounds"):  # "your ZIP Code to GETVAX": no name
+        return []
     purpose = _body_for_law(phrase)
     if purpose is not None:  # "the Oversight Commission for the ABC Act": a body, and the law it serves
         return [m for part in purpose for m in _type_phrase(source, Phrase(part, None, None))]
@@ -292,6 +300,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             return [EntityMention(Kind.UNKNOWN, phrase.span)]
     if kind is Kind.EVENT and _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start):
         kind = Kind.ORGANIZATION  # "members of the X Forum": an event has no members, a body has
+    if kind is Kind.EVENT and words[-1] == "Day" and _modifies_a_noun(source, phrase.span):
+        return []  # "the Memorial Day recess", "a Labor Day picnic": the day names when, the noun is the thing
     if kind is Kind.EVENT and _of_office_holders(words):
         kind = Kind.ORGANIZATION  # "the Conference of Mayors": the holders of an office, met as a body
     span = phrase.span
@@ -424,6 +434,8 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
         return Kind.LAW
     if is_event_name(words, ordinal=ordinal):
         return Kind.EVENT
+    if head_part(words)[-1:] and head_part(words)[-1] in word_set("campaign_heads"):
+        return Kind.CAMPAIGN  # "the Unity Agenda": a programme for the public
     if is_document_name(words):
         return Kind.DOCUMENT
     if is_body_name(words):

@@ -88,9 +88,9 @@ def vocabulary() -> _Vocabulary:
     words_re = re.compile(rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{word})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{word}))*\b", re.I)
     small = _alt([w for w, v in words.items() if v < 100])
     fraction_re = re.compile(rf"\b(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)})|(?P<half>half))\b", re.I)
-    # "half a million", "a quarter of a billion": a fraction of a scale word is one number
+    # "half a million", "a quarter of a billion", "a half-billion": a fraction of a scale word is one number
     scale_words = _alt(w for w in scales if len(w) > 3)
-    fraction_scale_re = re.compile(rf"\s+(?:of\s+)?an?\s+(?P<scale>{scale_words})\b", re.I)
+    fraction_scale_re = re.compile(rf"(?:\s+(?:of\s+)?an?\s+|-)(?P<scale>{scale_words})\b", re.I)  # "a half-billion" too
     # "four and a half million", "2 and a quarter years": a whole number and a fraction are one number
     mixed_re = re.compile(
         rf"\b(?P<whole>{small}|\d+)\s+and\s+(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)}))"

@@ -105,6 +105,8 @@ def _person_at(span: Span, pos: int, heads: frozenset[str], *, after_the: bool =
         m = _title_re().match(text, start)
         if not m:
             continue
+        if " and " in m.group("title") and re.search(r"[A-Z][\w'’-]*\s+and\s+$", text[max(0, start - 30) : start]):
+            continue  # "Senators Collins and King and Representative Ana Reyes": King ends a list of names
         modifier, country, body = split_where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None, None)
         lead = text[pos:start].strip()
         if body is None and country is None and lead and all(w in word_set("portfolio_words") for w in lead.split()):

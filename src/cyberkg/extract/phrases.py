@@ -125,7 +125,12 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "Added the Department of X": a bare "the" joins no name
                 after = paragraph.text[words[k + 1][0] : words[k + 1][1]]
                 gaps = paragraph.text[words[j][1] : words[k + 1][0]]
-                if not is_capitalised(after) or re.search(r"[^\s\w]", gaps.replace("-", "")) or re.search(r"\s-|-\s", gaps):
+                ordinal_then_name = (  # "the Task Force on 21st Century Policing"
+                    re.fullmatch(r"\d+(?:st|nd|rd|th)", after) is not None
+                    and k + 2 < len(words)
+                    and is_capitalised(paragraph.text[words[k + 2][0] : words[k + 2][1]])
+                )
+                if not (is_capitalised(after) or ordinal_then_name) or re.search(r"[^\s\w]", gaps.replace("-", "")) or re.search(r"\s-|-\s", gaps):
                     break
                 if paragraph.text[start : words[last][1]] in place_names():
                     break  # "to New York for the Harbour Assembly": a place is a whole name

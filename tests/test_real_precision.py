@@ -1430,3 +1430,8 @@ def test_a_title_after_a_list_of_names_is_no_title_of_the_next():
     said = "Senators Collins and King and Representative Pingree are traveling with us."
     assert ("Pingree", "representative", None) in _posts(_briefing(said))
     assert not [p for p in _posts(_briefing(said)) if p[1].startswith("king")]
+
+
+def test_a_holidays_own_celebrations_still_name_it():
+    said = "Attacks hit the Bastille Day celebrations, and over the Labor Day weekend, but not the Memorial Day recess."
+    assert {name for kind, name in _named_kinds(said) if kind == "event"} == {"Bastille Day", "Labor Day"}

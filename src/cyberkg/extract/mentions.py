@@ -110,10 +110,15 @@ _CUT_RE = re.compile(r"-(?:\s|$)")
 _BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
 
 
+_DAY_ITSELF = frozenset({"celebration", "celebrations", "festivities", "weekend", "holiday", "observance", "observances", "commemoration", "commemorations"})
+
+
 def _modifies_a_noun(source: str, span: Span) -> bool:
     """Whether a lower-case word that is no function word follows a name: "Labor Day picnic"."""
     nxt = re.match(r"[ \t]+([a-z]+)\b", source[span.end : span.end + 30])
-    return nxt is not None and nxt.group(1) not in word_set("function_words")
+    # "Bastille Day celebrations", "Memorial Day weekend": the day's own events still name it
+    return nxt is not None and nxt.group(1) not in word_set("function_words") and nxt.group(1) not in _DAY_ITSELF
+
 
 
 def _of_office_holders(words: list[str]) -> bool:

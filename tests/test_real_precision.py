@@ -1435,3 +1435,45 @@ def test_a_title_after_a_list_of_names_is_no_title_of_the_next():
 def test_a_holidays_own_celebrations_still_name_it():
     said = "Attacks hit the Bastille Day celebrations, and over the Labor Day weekend, but not the Memorial Day recess."
     assert {name for kind, name in _named_kinds(said) if kind == "event"} == {"Bastille Day", "Labor Day"}
+
+
+# ---------------------------------------------------------------- twenty-fourth round: fitted to the thirtieth and thirty-first samples' errors
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("Yesterday, a fourth U.N. convoy of 10 trucks arrived.", ["10 trucks"]),
+        ("In just three weeks we have frozen $32 billion in assets.", ["$32 billion"]),
+        ("This will be the first C5+1 summit. The C5+1 began in 2015.", []),
+    ],
+)
+def test_an_ordinal_before_a_name_a_span_opening_a_clause_and_a_number_in_a_name(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("He urged passing the For the Harbour People Act.", {("law", "For the Harbour People Act")}),
+        ("He urged passing the Tom Lind Justice in Piers Act.", {("law", "Tom Lind Justice in Piers Act")}),
+        ("Jeff Lind is the Deputy Director of OMB for Management.", {("organization", "Office of Management and Budget")}),
+        ("Lael Lind, Under Secretary of the Treasury for International Affairs, came.", set()),
+        (
+            "The Department of Rivers and Harbours and U.S. Department of Piers act.",
+            {("organization", "Department of Rivers and Harbours"), ("organization", "Department of Piers")},
+        ),
+        ("We met at the Green Road Park Community Center.", set()),
+    ],
+)
+def test_law_names_with_for_the_and_in_bodies_joined_by_and_venues(said, named):
+    assert {k for k in _named_kinds(said)} == named
+
+
+def test_a_speaker_takes_the_full_first_name_the_text_gives():
+    text = (
+        "Press Briefing by Press Secretary Ana Reyes and General Hale\n\n"
+        "MS. REYES: We have General Stanley Hale here, our friend General Stan Hale. Like Stan Hale, I thank you.\n\n"
+        "GENERAL HALE: Thanks.\n"
+    )
+    assert "Stanley Hale" in _speakers(text)

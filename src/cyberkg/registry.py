@@ -461,6 +461,9 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
         if first_a == first_b or len(first_b) < 3 or not alike or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)
+        if len(b.name.split()[0]) > len(a.name.split()[0]):
+            a.forms.append(a.name)
+            a.name = b.name  # the speaker "Stan Hale" is named in full, "Stanley Hale", as the text also calls him
     return redirect
 
 

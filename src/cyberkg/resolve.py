@@ -485,7 +485,11 @@ def _full_name(page: Transcript, surname: str) -> str | None:
         counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
-    return max(sorted(counts), key=lambda n: counts[n])
+    best = max(sorted(counts), key=lambda n: counts[n])
+    first = best.split()[0]
+    # "Stan McChrystal" and "General Stanley McChrystal": the full first name, not the short one
+    longer = sorted(n for n in counts if len(n.split()[0]) > len(first) and n.split()[0].startswith(first))
+    return max(longer, key=len) if longer else best
 
 
 def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list[tuple[str, Span]]:

@@ -515,7 +515,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
         return True
-    if _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start) and re.match(r"\s*,", text[draft.end : draft.end + 3]):
+    opening = _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start)
+    if opening and (re.match(r"\s*,", text[draft.end : draft.end + 3]) or re.search(r"(?i)\b(?:just|only)\s+$", opening.group(0))):
         return True
     # matched up to the number: "$3 trillion over 10 years" reads "over" as the link, not as "more than"
     return before is not None and bool(_PERIOD_OF_BEFORE_RE.match(text[before.end : draft.number.span.start]))
@@ -616,6 +617,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
     if _inside(s, e, quoted) and not number.scaled:
         return RejectReason.NAME
+    if re.search(r"[A-Z]\d*\+$", text[max(0, s - 4) : s]):
+        return RejectReason.NAME  # "the C5+1", "the P5+1": the number is part of a name
     if number.digits and number.span.text in word_set("service_numbers") and _SERVICE_AFTER_RE.match(text, e):
         return RejectReason.NAME  # "911 call centers", "the 988 lifeline": a service's number, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):

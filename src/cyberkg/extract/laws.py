@@ -34,6 +34,8 @@ def is_law_name(words: list[str]) -> bool:
         return False
     if head[-1] in word_set("law_heads"):
         return True
+    if "in" in words and words[-1] in word_set("law_heads") and all(w[:1].isupper() for w in words if w != "in"):
+        return True  # "Justice in Policing Act", "Truth in Lending Act": "in" inside the name
     return len(head) == 1 and head[0] in word_set("law_openers") and len(words) > 2
 
 

@@ -142,6 +142,10 @@ def _listed_portfolio(source: str, span: Span) -> bool:
     return _PORTFOLIO_LIST_RE.search(source, max(0, span.start - 120), span.start) is not None
 
 
+_FOR_THE_BEFORE_RE = re.compile(r"[a-z,][ \t]+(For[ \t]+the[ \t]+)$")  # capitalised mid-sentence: part of a name
+_TWO_DEPARTMENTS_RE = re.compile(
+    r"(.+?)\s+and\s+((?:the\s+)?(?:(?:U\.S\.|US|United\s+States|U\.K\.|UK)\s+)?(?:Department|Ministry|Office|Bureau|Agency)\s+of\s+.+)$", re.S
+)
 _SERVED_RE = re.compile(r"(.+?)\s+for\s+(?:the\s+)?(.+)$", re.S)
 
 
@@ -263,13 +267,25 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
         return []
     served = _SERVED_RE.match(phrase.span.text)
-    if served and " ".join(served.group(1).split()) in well_known_names() and served.group(2).split()[-1] in word_set("portfolio_words"):
+    served_body = " ".join(served.group(1).split()) if served else ""
+    where = re.search(r"(?i)\b(?:at|in|with|from)\s+(?:the\s+)?$", source[max(0, phrase.span.start - 12) : phrase.span.start]) or (
+        served is not None and served_body.isupper()  # "Deputy Director of OMB for Management": the body, by its acronym
+    )
+    known = served_body in well_known_names() or served_body in well_known_bodies()
+    if served and where and known and served.group(2).split()[-1] in word_set("portfolio_words"):
         # "Senior Director at the National Security Council for Western Hemisphere Affairs": the post's portfolio
+        # (after "of", as in "Under Secretary of the Treasury for X", the words are the title's)
         return _type_phrase(source, Phrase(phrase.span.sub(0, served.end(1)), None, None))
     if " ".join(phrase.span.text.split()[-2:]) in word_set("venue_heads"):  # "the Harbour Convention Center": a venue
         return []
     if " ".join(phrase.span.text.split()[:2]) in word_set("common_compounds"):  # "your ZIP Code to GETVAX": no name
         return []
+    two = _TWO_DEPARTMENTS_RE.match(phrase.span.text)
+    if two:  # "the Department of X and Y and the U.S. Department of Z": two bodies
+        return [
+            *_type_phrase(source, Phrase(phrase.span.sub(0, two.end(1)), None, None)),
+            *_type_phrase(source, Phrase(phrase.span.sub(two.start(2), len(phrase.span.text)), None, None)),
+        ]
     purpose = _body_for_law(phrase)
     if purpose is not None:  # "the Oversight Commission for the ABC Act": a body, and the law it serves
         return [m for part in purpose for m in _type_phrase(source, Phrase(part, None, None))]
@@ -310,6 +326,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if kind is Kind.EVENT and _of_office_holders(words):
         kind = Kind.ORGANIZATION  # "the Conference of Mayors": the holders of an office, met as a body
     span = phrase.span
+    if kind is Kind.LAW and (lead := _FOR_THE_BEFORE_RE.search(source, max(0, span.start - 12), span.start)):
+        span = Span.of(source, lead.start(1), span.end)  # "the For the People Act": "For the" opens the name
     if kind is Kind.LAW:
         year = _LAW_YEAR_RE.match(source, span.end)
         if year:  # "the Maritime Act of 2022"

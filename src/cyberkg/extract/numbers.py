@@ -129,6 +129,8 @@ def _ordinal_after_a(text: str, pos: int) -> bool:
     ("of", "this"), no verb ("said", "voted"), and no comparison ("more"):
     "cut by a third last year" and "a third said yes" stay fractions.
     """
+    if re.match(r"\s+(?:[A-Z]\.){2,}|\s+[A-Z]{2,}\b", text[pos : pos + 12]):
+        return True  # "a fourth U.N. convoy": an ordinal before a name
     m = re.match(r"[ \t]+([a-z]+)\b(?!['’-])", text[pos : pos + 40])
     if m is None:
         return False

@@ -134,6 +134,9 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break
                 if paragraph.text[start : words[last][1]] in place_names():
                     break  # "to New York for the Harbour Assembly": a place is a whole name
+                if nxt == "in" and k == j + 1 and _law_follows(paragraph.text, words, k + 1):
+                    j = k  # "the George Floyd Justice in Policing Act": "in" inside a law's name
+                    continue
                 current_head = re.sub(r"['’]s$", "", paragraph.text[words[last][0] : words[last][1]])
                 acronym = current_head.isupper() or re.fullmatch(r"[A-Z]{2,}s", current_head) is not None  # "NGOs"
                 if nxt in ("and", "in") and (current_head in head_nouns() or acronym):

@@ -1477,3 +1477,31 @@ def test_a_speaker_takes_the_full_first_name_the_text_gives():
         "GENERAL HALE: Thanks.\n"
     )
     assert "Stanley Hale" in _speakers(text)
+
+
+# ---------------------------------------------------------------- twenty-fifth round: fitted to the thirty-second and thirty-third samples' errors
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("It shares a half billion doses of vaccine.", ["a half billion doses"]),
+        ("Before the first day is even half over, we built 40 piers.", ["40 piers"]),
+        ("I have two subjects to raise, and 40 piers.", ["40 piers"]),
+        ("Over the course of the past more than 10 years they have met.", ["more than 10 years"]),
+    ],
+)
+def test_a_half_billion_half_over_and_subjects(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("Is the President planning a virtual COVID summit?", set()),
+        ("The agency convened a Pier Action Plan summit in May.", {("event", "Pier Action Plan summit")}),
+        ("She will visit Harbour Southern Railway Company.", {("company", "Harbour Southern Railway Company")}),
+    ],
+)
+def test_a_summit_of_a_kind_and_a_company_named_company(said, named):
+    assert {k for k in _named_kinds(said) if k[0] != "organization"} == named

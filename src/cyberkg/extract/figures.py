@@ -591,6 +591,7 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
+_HALF_AS_ADVERB_RE = re.compile(r"(?i)\s+(?:over|done|finished|gone|full|empty|way|right|true|joking|kidding|asleep|awake)\b")
 _THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
 _SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifeline|hotline|dispatch(?:ers)?|operators?|system)\b")
 _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most important"; not "two guest workers", "five west coast states"
@@ -605,6 +606,8 @@ _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two year
 
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
     s, e = number.span.start, number.span.end
+    if number.kind is NumberKind.FRACTION and number.span.text.lower() == "half" and _HALF_AS_ADVERB_RE.match(text, e):
+        return RejectReason.RHETORICAL  # "before the day is even half over": how far along, no share of anything
     if number.kind is NumberKind.FRACTION and re.fullmatch(r"(?i)an?\s+third", number.span.text) and not _THIRD_AS_SHARE_RE.match(text, e):
         if not re.search(r"(?i)\b(?:by|than|about|around|nearly|almost|roughly|some|over|under|just)\s+$", text[max(0, s - 10) : s]):
             return RejectReason.ORDINAL  # "one by Lute, one by Mullen, and a third by Petraeus": the third one, no share

@@ -90,7 +90,7 @@ def vocabulary() -> _Vocabulary:
     fraction_re = re.compile(rf"\b(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)})|(?P<half>half))\b", re.I)
     # "half a million", "a quarter of a billion", "a half-billion": a fraction of a scale word is one number
     scale_words = _alt(w for w in scales if len(w) > 3)
-    fraction_scale_re = re.compile(rf"(?:\s+(?:of\s+)?an?\s+|-)(?P<scale>{scale_words})\b", re.I)  # "a half-billion" too
+    fraction_scale_re = re.compile(rf"(?:\s+(?:of\s+)?an?\s+|-|\s+)(?P<scale>{scale_words})\b", re.I)  # "a half-billion", "a half billion" too
     # "four and a half million", "2 and a quarter years": a whole number and a fraction are one number
     mixed_re = re.compile(
         rf"\b(?P<whole>{small}|\d+)\s+and\s+(?:(?P<num>{small}|an?)[\s-]+(?P<den>{_alt(denominators)}))"

@@ -84,6 +84,8 @@ THIRTIETH = Path(__file__).parent / "real_sample_thirtieth"
 THIRTYFIRST = Path(__file__).parent / "real_sample_thirtyfirst"
 THIRTYSECOND = Path(__file__).parent / "real_sample_thirtysecond"
 THIRTYTHIRD = Path(__file__).parent / "real_sample_thirtythird"
+THIRTYFOURTH = Path(__file__).parent / "real_sample_thirtyfourth"
+THIRTYFIFTH = Path(__file__).parent / "real_sample_thirtyfifth"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
 CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
@@ -346,8 +348,8 @@ def table(total: dict[str, Score], units: tuple[int, int]) -> str:
 if __name__ == "__main__":
     # --heldout: the second sample, annotated blind after the fixes fitted to the first (see its README)
     # --third: the third, annotated blind after the fixes fitted to the second
-    # --fourth ... --thirtythird: each annotated blind after the fixes fitted to the one before
-    samples = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH, "--fifth": FIFTH, "--sixth": SIXTH, "--seventh": SEVENTH, "--eighth": EIGHTH, "--ninth": NINTH, "--tenth": TENTH, "--eleventh": ELEVENTH, "--twelfth": TWELFTH, "--thirteenth": THIRTEENTH, "--fourteenth": FOURTEENTH, "--fifteenth": FIFTEENTH, "--sixteenth": SIXTEENTH, "--seventeenth": SEVENTEENTH, "--eighteenth": EIGHTEENTH, "--nineteenth": NINETEENTH, "--twentieth": TWENTIETH, "--twentyfirst": TWENTYFIRST, "--twentysecond": TWENTYSECOND, "--twentythird": TWENTYTHIRD, "--twentyfourth": TWENTYFOURTH, "--twentyfifth": TWENTYFIFTH, "--twentysixth": TWENTYSIXTH, "--twentyseventh": TWENTYSEVENTH, "--twentyeighth": TWENTYEIGHTH, "--twentyninth": TWENTYNINTH, "--thirtieth": THIRTIETH, "--thirtyfirst": THIRTYFIRST, "--thirtysecond": THIRTYSECOND, "--thirtythird": THIRTYTHIRD}
+    # --fourth ... --thirtyfifth: each annotated blind after the fixes fitted to the one before
+    samples = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH, "--fifth": FIFTH, "--sixth": SIXTH, "--seventh": SEVENTH, "--eighth": EIGHTH, "--ninth": NINTH, "--tenth": TENTH, "--eleventh": ELEVENTH, "--twelfth": TWELFTH, "--thirteenth": THIRTEENTH, "--fourteenth": FOURTEENTH, "--fifteenth": FIFTEENTH, "--sixteenth": SIXTEENTH, "--seventeenth": SEVENTEENTH, "--eighteenth": EIGHTEENTH, "--nineteenth": NINETEENTH, "--twentieth": TWENTIETH, "--twentyfirst": TWENTYFIRST, "--twentysecond": TWENTYSECOND, "--twentythird": TWENTYTHIRD, "--twentyfourth": TWENTYFOURTH, "--twentyfifth": TWENTYFIFTH, "--twentysixth": TWENTYSIXTH, "--twentyseventh": TWENTYSEVENTH, "--twentyeighth": TWENTYEIGHTH, "--twentyninth": TWENTYNINTH, "--thirtieth": THIRTIETH, "--thirtyfirst": THIRTYFIRST, "--thirtysecond": THIRTYSECOND, "--thirtythird": THIRTYTHIRD, "--thirtyfourth": THIRTYFOURTH, "--thirtyfifth": THIRTYFIFTH}
     folder = samples.get(next((a for a in sys.argv if a in samples), ""), SAMPLE)
     if "--agreement" in sys.argv:  # --agreement DIR: a second annotation of the same openings, scored against the first
         other = Path(sys.argv[sys.argv.index("--agreement") + 1])

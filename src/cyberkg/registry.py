@@ -462,7 +462,8 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)
         if len(b.name.split()[0]) > len(a.name.split()[0]):
-            a.forms.append(a.name)
+            if a.name not in a.forms:
+                a.forms.append(a.name)
             a.name = b.name  # the speaker "Stan Hale" is named in full, "Stanley Hale", as the text also calls him
     return redirect
 

@@ -473,8 +473,9 @@ _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from to
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
+_NOT_SUPERLATIVE = "inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j"  # "-est" words no superlative: "interest", "request", "west"
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
-    r"(?i)\b(?:first|(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j)est\b)[a-z]+est|most|least|best|worst|than)"
+    rf"(?i)\b(?:first|(?!(?:{_NOT_SUPERLATIVE})est\b)[a-z]+est|most|least|best|worst|than)"
     r"\b[\w\s,'’-]{0,60}?\bin\s+$"
 )  # "more to growth than it has in 40 years" compares with a span too
 _OPENING_SPAN_RE = re.compile(  # "In just 11 months, we delivered ...": the span the clause is about
@@ -595,7 +596,7 @@ _HALF_AS_ADVERB_RE = re.compile(r"(?i)\s+(?:over|done|finished|gone|full|empty|w
 _THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
 _SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifeline|hotline|dispatch(?:ers)?|operators?|system)\b")
 _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most important"; not "two guest workers", "five west coast states"
-    r"\s+(?:(?!(?:inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j|pri|cr|z|p|h|cons|contr|dig|imm)est\b)[a-z]+est|most|least)\b"
+    rf"\s+(?:(?!(?:{_NOT_SUPERLATIVE}|pri|cr|z|p|h|cons|contr|dig|imm)est\b)[a-z]+est|most|least)\b"
 )
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"

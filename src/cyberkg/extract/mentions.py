@@ -112,15 +112,13 @@ _CUT_RE = re.compile(r"-(?:\s|$)")
 _BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
 
 
-_DAY_ITSELF = frozenset({"celebration", "celebrations", "festivities", "weekend", "holiday", "observance", "observances", "commemoration", "commemorations"})
-
-
 def _modifies_a_noun(source: str, span: Span) -> bool:
-    """Whether a lower-case word that is no function word follows a name: "Labor Day picnic"."""
-    nxt = re.match(r"[ \t]+([a-z]+)\b", source[span.end : span.end + 30])
-    # "Bastille Day celebrations", "Memorial Day weekend": the day's own events still name it
-    return nxt is not None and nxt.group(1) not in word_set("function_words") and nxt.group(1) not in _DAY_ITSELF
+    """Whether a lower-case word that is no function word follows a name: "Labor Day picnic".
 
+    The day's own events still name it ("Bastille Day celebrations"; ``data/day_events.txt``).
+    """
+    nxt = re.match(r"[ \t]+([a-z]+)\b", source[span.end : span.end + 30])
+    return nxt is not None and nxt.group(1) not in word_set("function_words") and nxt.group(1) not in word_set("day_events")
 
 
 def _of_office_holders(words: list[str]) -> bool:
@@ -149,6 +147,24 @@ _TWO_DEPARTMENTS_RE = re.compile(
     r"(.+?)\s+and\s+((?:the\s+)?(?:(?:U\.S\.|US|United\s+States|U\.K\.|UK)\s+)?(?:Department|Ministry|Office|Bureau|Agency)\s+of\s+.+)$", re.S
 )
 _SERVED_RE = re.compile(r"(.+?)\s+for\s+(?:the\s+)?(.+)$", re.S)
+
+
+def _body_before_portfolio(source: str, span: Span) -> Span | None:
+    """The well-known body of "<body> for <portfolio>", the rest being a post's portfolio, or None.
+
+    "Senior Director at the National Security Council for Western Hemisphere Affairs": the
+    council. The body stands after at/in/with/from, or is named by its acronym ("Deputy Director
+    of OMB for Management"); after "of the" the words are the title's ("Under Secretary of the
+    Treasury for International Affairs").
+    """
+    served = _SERVED_RE.match(span.text)
+    if served is None or served.group(2).split()[-1] not in word_set("portfolio_words"):
+        return None
+    body = " ".join(served.group(1).split())
+    if body not in well_known_names() and body not in well_known_bodies():
+        return None
+    where = re.search(r"(?i)\b(?:at|in|with|from)\s+(?:the\s+)?$", source[max(0, span.start - 12) : span.start])
+    return span.sub(0, served.end(1)) if where or body.isupper() else None
 
 
 def _goes_on_a_name(source: str, span: Span) -> bool:
@@ -245,7 +261,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if portfolio_then_name is not None:  # "(Assistant to the President for) Homeland Security Ana Reyes"
         return [EntityMention(Kind.PERSON, portfolio_then_name)]
     owner, phrase = _split_owner(phrase)
-    after_the = re.search(r"(?i)\bthe\s+$", source[max(0, phrase.span.start - 4) : phrase.span.start]) is not None
+    after_the = _THE_BEFORE_RE.search(source, max(0, phrase.span.start - 4), phrase.span.start) is not None
     people = people_in_phrase(phrase, heads=head_nouns(), after_the=after_the)
     if people:
         out = []
@@ -268,16 +284,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return out
     if phrase.span.text in word_set("named_places"):  # "the Oval Office", "the Rose Garden": places, no bodies
         return []
-    served = _SERVED_RE.match(phrase.span.text)
-    served_body = " ".join(served.group(1).split()) if served else ""
-    where = re.search(r"(?i)\b(?:at|in|with|from)\s+(?:the\s+)?$", source[max(0, phrase.span.start - 12) : phrase.span.start]) or (
-        served is not None and served_body.isupper()  # "Deputy Director of OMB for Management": the body, by its acronym
-    )
-    known = served_body in well_known_names() or served_body in well_known_bodies()
-    if served and where and known and served.group(2).split()[-1] in word_set("portfolio_words"):
-        # "Senior Director at the National Security Council for Western Hemisphere Affairs": the post's portfolio
-        # (after "of", as in "Under Secretary of the Treasury for X", the words are the title's)
-        return _type_phrase(source, Phrase(phrase.span.sub(0, served.end(1)), None, None))
+    served = _body_before_portfolio(source, phrase.span)
+    if served is not None:
+        return _type_phrase(source, Phrase(served, None, None))
     if " ".join(phrase.span.text.split()[-2:]) in word_set("venue_heads"):  # "the Harbour Convention Center": a venue
         return []
     if " ".join(phrase.span.text.split()[:2]) in word_set("common_compounds"):  # "your ZIP Code to GETVAX": no name
@@ -459,7 +468,8 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
         return Kind.LAW
     if is_event_name(words, ordinal=ordinal):
         return Kind.EVENT
-    if head_part(words)[-1:] and head_part(words)[-1] in word_set("campaign_heads"):
+    head = head_part(words)
+    if head and head[-1] in word_set("campaign_heads"):
         return Kind.CAMPAIGN  # "the Unity Agenda": a programme for the public
     if is_document_name(words):
         return Kind.DOCUMENT
@@ -471,7 +481,8 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
 def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
     """ "Y's X": the owner Y and the phrase X, when X can be typed on its own."""
     m = re.search(r"['’]s\s+", phrase.span.text)
-    if not m or phrase.span.text[: m.start()].split()[-1:] and phrase.span.text[: m.start()].split()[-1] in word_set("name_possessives"):
+    before = phrase.span.text[: m.start()].split() if m else []
+    if not before or before[-1] in word_set("name_possessives"):
         return None, phrase  # "the Children's Health Insurance Program": part of the name, no owner
     rest = phrase.span.sub(m.end(), len(phrase.span.text))
     kind = kind_of(rest.text.split(), None)

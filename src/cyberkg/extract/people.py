@@ -147,9 +147,9 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str], *, served: bo
     """
     text = span.text
     m = re.match(r"(?:of|for)\s+(?:the\s+)?", text[start:])  # "Coordinator for Harbour Safety Ana Reyes" too
-    if not m or (m.group(0).startswith("for") and not served):
+    served_by = m is not None and m.group(0).startswith("for")
+    if m is None or (served_by and not served):
         return None
-    served_by = m.group(0).startswith("for")
     rest = span.sub(start + m.end(), len(text))
     stop = re.search(r"\s*(?:,|\s+and\s+)", rest.text)
     if stop:

@@ -53,39 +53,7 @@ from .scoring import _occurrences, same_value
 
 SAMPLE = Path(__file__).parent / "real_sample"
 HELDOUT = Path(__file__).parent / "real_sample_heldout"
-THIRD = Path(__file__).parent / "real_sample_third"
-FOURTH = Path(__file__).parent / "real_sample_fourth"
 FIFTH = Path(__file__).parent / "real_sample_fifth"
-SIXTH = Path(__file__).parent / "real_sample_sixth"
-SEVENTH = Path(__file__).parent / "real_sample_seventh"
-EIGHTH = Path(__file__).parent / "real_sample_eighth"
-NINTH = Path(__file__).parent / "real_sample_ninth"
-TENTH = Path(__file__).parent / "real_sample_tenth"
-ELEVENTH = Path(__file__).parent / "real_sample_eleventh"
-TWELFTH = Path(__file__).parent / "real_sample_twelfth"
-THIRTEENTH = Path(__file__).parent / "real_sample_thirteenth"
-FOURTEENTH = Path(__file__).parent / "real_sample_fourteenth"
-FIFTEENTH = Path(__file__).parent / "real_sample_fifteenth"
-SIXTEENTH = Path(__file__).parent / "real_sample_sixteenth"
-SEVENTEENTH = Path(__file__).parent / "real_sample_seventeenth"
-EIGHTEENTH = Path(__file__).parent / "real_sample_eighteenth"
-NINETEENTH = Path(__file__).parent / "real_sample_nineteenth"
-TWENTIETH = Path(__file__).parent / "real_sample_twentieth"
-TWENTYFIRST = Path(__file__).parent / "real_sample_twentyfirst"
-TWENTYSECOND = Path(__file__).parent / "real_sample_twentysecond"
-TWENTYTHIRD = Path(__file__).parent / "real_sample_twentythird"
-TWENTYFOURTH = Path(__file__).parent / "real_sample_twentyfourth"
-TWENTYFIFTH = Path(__file__).parent / "real_sample_twentyfifth"
-TWENTYSIXTH = Path(__file__).parent / "real_sample_twentysixth"
-TWENTYSEVENTH = Path(__file__).parent / "real_sample_twentyseventh"
-TWENTYEIGHTH = Path(__file__).parent / "real_sample_twentyeighth"
-TWENTYNINTH = Path(__file__).parent / "real_sample_twentyninth"
-THIRTIETH = Path(__file__).parent / "real_sample_thirtieth"
-THIRTYFIRST = Path(__file__).parent / "real_sample_thirtyfirst"
-THIRTYSECOND = Path(__file__).parent / "real_sample_thirtysecond"
-THIRTYTHIRD = Path(__file__).parent / "real_sample_thirtythird"
-THIRTYFOURTH = Path(__file__).parent / "real_sample_thirtyfourth"
-THIRTYFIFTH = Path(__file__).parent / "real_sample_thirtyfifth"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENTITY_KINDS = ("person", "organization", "media", "law", "document", "event", "campaign", "company")
 CATEGORIES = ("participant", "post", *ENTITY_KINDS, "figure")
@@ -345,22 +313,47 @@ def table(total: dict[str, Score], units: tuple[int, int]) -> str:
     return "\n".join(lines)
 
 
+def sample_folders() -> dict[str, Path]:
+    """Every annotated sample by its flag: ``--heldout``, ``--third`` … for ``tests/real_sample_<name>``."""
+    return {f"--{path.name.removeprefix('real_sample_')}": path for path in sorted(SAMPLE.parent.glob("real_sample_*")) if path.is_dir()}
+
+
+def score_pool(folders: list[Path]) -> tuple[dict[str, Score], dict[str, dict[str, list[str]]], tuple[int, int]]:
+    """Several samples scored as one: the counts summed, the errors keyed by opening."""
+    total = {c: Score() for c in CATEGORIES}
+    errors: dict[str, dict[str, list[str]]] = {}
+    units = [0, 0]
+    for folder in folders:
+        part, part_errors, (right, matched) = score_all(folder)
+        errors.update(part_errors)
+        units[0] += right
+        units[1] += matched
+        for c, s in part.items():
+            total[c].tp += s.tp
+            total[c].fp += s.fp
+            total[c].fn += s.fn
+    return total, errors, (units[0], units[1])
+
+
 if __name__ == "__main__":
-    # --heldout: the second sample, annotated blind after the fixes fitted to the first (see its README)
-    # --third: the third, annotated blind after the fixes fitted to the second
-    # --fourth ... --thirtyfifth: each annotated blind after the fixes fitted to the one before
-    samples = {"--heldout": HELDOUT, "--third": THIRD, "--fourth": FOURTH, "--fifth": FIFTH, "--sixth": SIXTH, "--seventh": SEVENTH, "--eighth": EIGHTH, "--ninth": NINTH, "--tenth": TENTH, "--eleventh": ELEVENTH, "--twelfth": TWELFTH, "--thirteenth": THIRTEENTH, "--fourteenth": FOURTEENTH, "--fifteenth": FIFTEENTH, "--sixteenth": SIXTEENTH, "--seventeenth": SEVENTEENTH, "--eighteenth": EIGHTEENTH, "--nineteenth": NINETEENTH, "--twentieth": TWENTIETH, "--twentyfirst": TWENTYFIRST, "--twentysecond": TWENTYSECOND, "--twentythird": TWENTYTHIRD, "--twentyfourth": TWENTYFOURTH, "--twentyfifth": TWENTYFIFTH, "--twentysixth": TWENTYSIXTH, "--twentyseventh": TWENTYSEVENTH, "--twentyeighth": TWENTYEIGHTH, "--twentyninth": TWENTYNINTH, "--thirtieth": THIRTIETH, "--thirtyfirst": THIRTYFIRST, "--thirtysecond": THIRTYSECOND, "--thirtythird": THIRTYTHIRD, "--thirtyfourth": THIRTYFOURTH, "--thirtyfifth": THIRTYFIFTH}
-    folder = samples.get(next((a for a in sys.argv if a in samples), ""), SAMPLE)
+    # no flag: the first sample. --heldout: the second, annotated blind after the fixes fitted to the first
+    # (see its README); --third ... --thirtyseventh: each annotated blind after the fixes fitted to those before.
+    # Several flags score those samples pooled, as one (the unseen pools of the README).
+    samples = sample_folders()
+    folders = [samples[a] for a in sys.argv[1:] if a in samples] or [SAMPLE]
+    unknown = [a for a in sys.argv[1:] if a.startswith("--") and a not in samples and a != "--agreement"]
+    if unknown:
+        sys.exit(f"unknown sample {unknown[0]}: the samples are {', '.join(samples)}")
     if "--agreement" in sys.argv:  # --agreement DIR: a second annotation of the same openings, scored against the first
         other = Path(sys.argv[sys.argv.index("--agreement") + 1])
-        print(f"a second annotation ({other}) scored against {folder.name}, as cyberkg is")
-        print(table(agreement(folder, other), (0, 0)))
+        print(f"a second annotation ({other}) scored against {folders[0].name}, as cyberkg is")
+        print(table(agreement(folders[0], other), (0, 0)))
         sys.exit(0)
-    cases = real_cases(folder)
+    cases = [case for folder in folders for case in real_cases(folder)]
     if not cases:
         sys.exit(f"no annotated corpus file found under {CORPUS}")
-    total, errors, units = score_all(folder)
-    print(f"{len(cases)} annotated openings from {CORPUS} ({folder.name})")
+    total, errors, units = score_pool(folders)
+    print(f"{len(cases)} annotated openings from {CORPUS} ({', '.join(folder.name for folder in folders)})")
     print(table(total, units))
     if "-v" in sys.argv:
         for case, errs in errors.items():

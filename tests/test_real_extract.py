@@ -61,12 +61,12 @@ def _names(conference, kind: Kind) -> set[str]:
         (
             "Icelandic Foreign Minister Dagny Holm arrived.",
             "Dagny Holm",
-            {("foreign minister", None, "Iceland")},
+            {("minister", "Ministry of Foreign Affairs", "Iceland")},
         ),
         (
             "State Councilor and Foreign Minister Zhou Wenbo will attend.",
             "Zhou Wenbo",
-            {("state councilor", None, None), ("foreign minister", None, None)},
+            {("state councilor", None, None), ("minister", "Ministry of Foreign Affairs", None)},
         ),
         ("Minister Li Wei of the Water Bureau came.", "Li Wei", {("minister", "Water Bureau", None)}),
         ("Comrade Li Wei came.", "Li Wei", set()),  # a title of address holds no post

@@ -602,7 +602,7 @@ def test_honorific_between_title_and_name_is_no_name():
     said = "I am joined by Harbour Coordinator Dr. Tom Hale and by Director Dr. Hale's deputy."
     names = _person_names(said)
     assert "Dr" not in names and "Tom Hale" in names
-    assert ("Tom Hale", "coordinator", None) in _posts(_briefing(said))
+    assert ("Tom Hale", "harbour coordinator", None) in _posts(_briefing(said))
 
 
 def test_post_said_in_short_joins_the_post_it_is_short_for():
@@ -1103,11 +1103,14 @@ def test_a_hundred_percent_of_certainty_is_no_figure(said, values):
         ("Energy Secretary Tom Hale came.", ("Tom Hale", "secretary", "Department of Energy")),
         ("Acting Secretary of Labor Tom Hale came.", ("Tom Hale", "acting secretary", "Department of Labor")),
         ("Foreign Secretary Tom Hale came.", ("Tom Hale", "foreign secretary", None)),
-        ("Industry Minister Tom Hale came.", ("Tom Hale", "industry minister", None)),
-        ("Minister of Industry Tom Hale came.", ("Tom Hale", "minister of industry", None)),
+        ("Industry Minister Tom Hale came.", ("Tom Hale", "minister", "Ministry of Industry")),
+        ("Minister of Industry Tom Hale came.", ("Tom Hale", "minister", "Ministry of Industry")),
+        ("Foreign Minister Tom Hale came.", ("Tom Hale", "minister", "Ministry of Foreign Affairs")),
+        ("Ruritanian Deputy Foreign Minister Tom Hale came.", ("Tom Hale", "deputy minister", "Ministry of Foreign Affairs")),
+        ("Prime Minister Tom Hale came.", ("Tom Hale", "prime minister", None)),
     ],
 )
-def test_a_secretarys_portfolio_names_the_department_a_ministers_stays_in_the_title(said, post):
+def test_a_portfolio_names_the_department_or_ministry_the_title_leads(said, post):
     assert post in _posts(_briefing(said))
 
 
@@ -1505,3 +1508,63 @@ def test_a_half_billion_half_over_and_subjects(said, kept):
 )
 def test_a_summit_of_a_kind_and_a_company_named_company(said, named):
     assert {k for k in _named_kinds(said) if k[0] != "organization"} == named
+
+
+# ---------------------------------------------------------------- twenty-sixth round: fitted to the thirty-fourth and thirty-fifth samples' errors
+
+
+def test_a_ministry_inferred_from_a_title_is_one_countrys_or_one_ministers():
+    said = (
+        "Ruritanian Foreign Minister Tom Hale met Foreign Minister Ann Fox, and later Minister Hale met "
+        "Ruritanian Defense Minister Li Wei. The Foreign Ministry spokesperson spoke."
+    )
+    conference = resolve(parse_transcript(_briefing(said)))
+    orgs = {e.key: e for e in conference.entities if e.kind is Kind.ORGANIZATION}
+    of = {p.holder: orgs[p.organization] for p in conference.posts if p.organization in orgs}
+    assert of["tom hale"].name == of["ann fox"].name == "Ministry of Foreign Affairs"
+    assert of["tom hale"].key != of["ann fox"].key  # two countries' ministries, never merged
+    assert of["li wei"].name == "Ministry of Defense"
+    assert {p.title for p in conference.posts if p.holder in of} == {"minister"}
+    named = {m.target for m in conference.mentions}
+    assert all((Kind.ORGANIZATION, of[h].key) not in named for h in of)
+    assert "Foreign Ministry" in {e.name for e in orgs.values()}  # said by no minister: merged into neither
+
+
+@pytest.mark.parametrize(
+    ("said", "post"),
+    [
+        ("We met Harbour Resilience Coordinator Tom Hale.", ("Tom Hale", "harbour resilience coordinator", None)),
+        ("Then Pier Safety Envoy Tom Hale spoke.", ("Tom Hale", "pier safety envoy", None)),
+        ("We met Made in Harbour Director Tom Hale.", ("Tom Hale", "made in harbour director", None)),
+        ("We met White House Pier Response Coordinator Tom Hale.", ("Tom Hale", "pier response coordinator", "White House")),
+        ("We met Water Bureau Director Tom Hale.", ("Tom Hale", "director", "Water Bureau")),
+    ],
+)
+def test_the_words_a_coordinator_is_for_are_the_titles(said, post):
+    assert post in _posts(_briefing(said))
+
+
+def test_a_headline_coordinator_keeps_the_words_of_the_title():
+    text = "Press Briefing by Press Secretary Anna Berg and Pier Implementation Coordinator Tom Hale\n\nMS. BERG: Hi.\n\nMR. HALE: Thanks.\n"
+    assert ("Tom Hale", "pier implementation coordinator", None) in {
+        (s.name_text, s.title_text, s.body_text) for s in headline_speakers(parse_transcript(text))
+    }
+
+
+def test_a_press_assistant_is_a_post_and_no_outlet():
+    said = "We welcome back our former Press Assistant, Tom Hale. Press Assistant Ann Fox joins us."
+    assert "media" not in {kind for kind, _ in _named_kinds(said)}
+    assert ("Ann Fox", "press assistant", None) in _posts(_briefing(said))
+
+
+@pytest.mark.parametrize(("said", "values"), [
+    ("And no filter, even a new filter, provides 100 percent protection; we built 40 piers.", [Decimal(40)]),
+    ("You won’t get 100 percent of what you want, and we built 40 piers.", [Decimal(40)]),
+    ("We would not have 100 percent of piers open today.", [Decimal(100)]),
+])
+def test_a_whole_a_clause_denies_is_no_figure(said, values):
+    assert [f.value for f in _figures(said).figures] == values
+
+
+def test_a_small_count_of_a_graded_adjectives_noun_is_small_talk():
+    assert [f.span.text for f in _figures("Then we have two very busy days, and we built 40 piers.").figures] == ["40 piers"]

@@ -64,6 +64,16 @@ def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str
 
 
 @cache
+def ministry_portfolios() -> dict[str, str]:
+    """The portfolio a ministry is named by, by the adjective a minister's title uses (``data/ministry_portfolios.txt``).
+
+    >>> ministry_portfolios()["Foreign"]
+    'Foreign Affairs'
+    """
+    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in read_list("ministry_portfolios"))}
+
+
+@cache
 def portfolio_heads() -> dict[str, str]:
     """The head of the body a portfolio title leads, by the title's last word (``data/portfolio_heads.txt``).
 

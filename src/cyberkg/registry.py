@@ -35,6 +35,7 @@ class Draft:
     block: Role | None = None
     edition: int | None = None
     editions_held: int | None = None
+    scope: str | None = None  # a body known only by a name many share, and whose it is: "Ministry of Defense" of one country
 
 
 def national_body_name(text: str) -> str | None:
@@ -319,7 +320,9 @@ def short_forms(draft: Draft) -> set[str]:
     ("Stockholm Convention" for "Stockholm Convention on Persistent Pollutants");
     "Foreign Ministry" for "Ministry of Foreign Affairs".
     """
-    out = set()
+    out: set[str] = set()
+    if draft.scope is not None:  # one country's ministry: "Foreign Ministry" may be any other's
+        return out
     name = draft.name if draft.kind is Kind.ORGANIZATION else max(draft.forms, key=len)
     words = name.split()
     if draft.kind is Kind.ORGANIZATION:

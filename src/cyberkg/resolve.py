@@ -27,10 +27,10 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.people import is_portfolio, person_in_phrase, title_words
+from .extract.people import MODIFIERS, is_portfolio, person_in_phrase, title_words
 from .extract.phrases import Phrase, head_nouns
 from .extract.roster import PostMention, extract_roster, parse_post
-from .lexicon import demonyms, lexicon, portfolio_heads, well_known_bodies, word_set
+from .lexicon import demonyms, lexicon, ministry_portfolios, portfolio_heads, well_known_bodies, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
 from .registry import (
@@ -252,21 +252,33 @@ def _title_head(title: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _portfolio_body(table: Registry, page: int, title: str, body: Span, body_text: str | None = None) -> str:
+def _portfolio_body(table: Registry, page: int, title: str, body: Span, body_text: str | None = None, *, scope: str | None = None) -> str:
     """The body a portfolio title leads: "minister of natural resources" → the Ministry of Natural Resources.
 
     A body of that name already known is the one ("Secretary of Agriculture" and "the
     Department of Agriculture"); otherwise the body is named by the title's head
     (``data/portfolio_heads.txt``), or by the words as written when the title has none.
+    ``scope`` keeps apart bodies that share a name and no more: the ministries of
+    foreign affairs of two countries, or, when the text gives no country, of two
+    ministers ("Ministry of Foreign Affairs", keyed by the country or the holder).
     """
     text = " ".join((body_text or body.text).split())
+    head = portfolio_heads().get(_title_head(title))
+    name = f"{head} of {text.title() if text.islower() else text}" if head else text
+    if scope is not None:
+        draft = table.add(Kind.ORGANIZATION, f"{normalise_key(name)} ({scope})", name, Evidence(page, body), form=text)
+        draft.scope = scope
+        return draft.key
     wanted = " of " + normalise_key(text)
-    found = sorted(k for (kind, k) in table.drafts if kind is Kind.ORGANIZATION and k.endswith(wanted) and len(k.split(" of ")) == 2)
+    lead = normalise_key(head) + " of " if head else ""
+    found = sorted(
+        k
+        for (kind, k) in table.drafts
+        if kind is Kind.ORGANIZATION and k.endswith(wanted) and k.startswith(lead) and len(k.split(" of ")) == 2
+    )
     if len(found) == 1:
         table.drafts[(Kind.ORGANIZATION, found[0])].evidence.append(Evidence(page, body))
         return found[0]
-    head = portfolio_heads().get(_title_head(title))
-    name = f"{head} of {text.title() if text.islower() else text}" if head else text
     return table.add(Kind.ORGANIZATION, normalise_key(name), name, Evidence(page, body), form=text).key
 
 
@@ -638,29 +650,45 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
         title = titles.sub(joint.start(1), joint.end(1))
         if title.text.lower() in word_set("address_titles"):  # "Comrade X" holds no post
             continue
-        title_text, org_key = _title_and_body(table, page, title, m.body)
+        title_text, org_key = _title_and_body(table, page, title, m.body, holder=holder, country=m.country)
         _add_post(posts, holder, lead + title_text, org_key, evidence, country=m.country)
 
 
-def _title_and_body(table: Registry, page: int, title: Span, body: Span | None) -> tuple[str, str | None]:
+def _title_and_body(
+    table: Registry, page: int, title: Span, body: Span | None, *, holder: str, country: str | None = None
+) -> tuple[str, str | None]:
     """A mentioned person's title and the key of the body it is in.
 
-    A portfolio names the department a title of ``data/portfolio_titles.txt`` leads,
-    before the title or after its "of" ("Energy Secretary", "Secretary of Energy":
-    secretary, in the Department of Energy); the department is no body the text names,
-    so no mention of it is made. Other titles keep their portfolio ("industry
-    minister"). Any other body is the one written.
+    A portfolio names the department or ministry a title of ``data/portfolio_titles.txt``
+    leads, before the title or after its "of" ("Energy Secretary", "Secretary of Energy":
+    secretary, in the Department of Energy; "Defense Minister": minister, in the Ministry of
+    Defense); that body is no body the text names, so no mention of it is made. A ministry
+    is one country's: it is keyed by the country stated with the title, else by its
+    minister (:func:`_portfolio_body`). A portfolio adjective names the ministry's
+    portfolio (``data/ministry_portfolios.txt``: "Foreign Minister" leads the Ministry
+    of Foreign Affairs), and is the title's otherwise ("Foreign Secretary"). Other
+    titles keep their portfolio. Any other body is the one written.
     """
-    head_only = _title_head(title.text) in word_set("portfolio_titles")
+    head = _title_head(title.text)
+    head_only = head in word_set("portfolio_titles")
+    ministry = portfolio_heads().get(head) == "Ministry"
+    scope = (normalise_key(country) if country else holder) if ministry else None
     if body is not None:
-        if is_portfolio(body.text) and not head_only:  # "Industry Minister": the portfolio is the title's
+        if is_portfolio(body.text) and not head_only:  # "Industry Chancellor": the portfolio is the title's
             return f"{' '.join(body.text.split())} {title.text}", None
         if _is_portfolio(title.text, body.text):
-            return title.text, _portfolio_body(table, page, title.text, body)
+            return title.text, _portfolio_body(table, page, title.text, body, scope=scope)
         return title.text, table.add_org(body, page)[0]
     of = re.search(r"(?i)\s+of\s+(?:the\s+)?", title.text)
     if head_only and of is not None and _is_portfolio(title.text[: of.start()], title.text[of.end() :]):
-        return title.text[: of.start()], _portfolio_body(table, page, title.text, title.sub(of.end(), len(title.text)))
+        return title.text[: of.start()], _portfolio_body(table, page, title.text, title.sub(of.end(), len(title.text)), scope=scope)
+    words = re.match(rf"(?P<lead>{MODIFIERS})(?P<portfolio>.+?)\s+(?P<head>\S+)$", title.text)
+    if ministry and of is None and words is not None:  # "Foreign Minister", "Defense Minister": in that ministry
+        written = words.group("portfolio")
+        portfolio = ministry_portfolios().get(written) or (written if is_portfolio(written) else None)
+        if portfolio is not None:
+            where = title.sub(words.start("portfolio"), words.end("portfolio"))
+            return words.group("lead") + words.group("head"), _portfolio_body(table, page, title.text, where, portfolio, scope=scope)
     return title.text, None
 
 

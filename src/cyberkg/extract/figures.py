@@ -524,11 +524,20 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
 
 
 def _is_certainty(text: str, draft: _Draft) -> bool:
-    """Whether "100 percent" says how sure someone is, not a share: "100 percent certainty" (``data/certainty_words.txt``)."""
+    """Whether "100 percent" says how sure someone is, not a share: "100 percent certainty" (``data/certainty_words.txt``),
+    or is a whole the clause denies: "no filter gives 100 percent protection"."""
     if draft.unit is None or draft.unit.kind is not UnitKind.PERCENT or draft.number.value != 100:
         return False
     nxt = re.match(r"\s+(?:of\s+)?([a-z]+)", text[draft.end : draft.end + 30])
-    return nxt is not None and nxt.group(1) in word_set("certainty_words")
+    if nxt is not None and nxt.group(1) in word_set("certainty_words"):
+        return True
+    # "no vaccine provides 100 percent protection", "not get 100 percent of what we want": a whole denied in the
+    # same clause (``data/negations.txt``); "we would not have 100 percent of schools open" still counts schools
+    if re.match(r"\s+of\s+(?!what\b)", text[draft.end : draft.end + 30]):
+        return False
+    clause = re.split(r"[.;:?!—]|--", text[max(0, draft.number.span.start - 80) : draft.number.span.start])[-1]
+    words = re.findall(r"[a-z]*n't|[a-z]+", clause.lower().replace("’", "'"))
+    return any(w in word_set("negations") or w.endswith("n't") and "n't" in word_set("negations") for w in words)
 
 
 def _is_definite_set(text: str, draft: _Draft) -> bool:
@@ -670,7 +679,8 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
     "the two sides", "one trade deal", "one of them", "one more question",
     "one step": a count of one written as a word counts no data unless it
     has a unit ("one percent", "one year"); two or three of a generic noun
-    (``data/generic_count_nouns.txt``) are rhetoric.
+    (``data/generic_count_nouns.txt``), or of a graded adjective's noun ("two
+    very busy days", ``data/intensifiers.txt``), are rhetoric.
     """
     n = draft.number
     if n.digits or n.scaled or n.kind is not NumberKind.CARDINAL:
@@ -678,6 +688,9 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
     word = n.span.text.lower()
     if word not in _SMALL_WORD_COUNTS:
         return False
+    graded = re.match(r"\s+([a-z]+)\s+[a-z]", text[n.span.end : n.span.end + 30])
+    if graded and graded.group(1) in word_set("intensifiers"):
+        return True  # "two very busy days": how the speaker sees them, no count of anything
     if n.value == 1 and draft.unit is not None and _ONE_OF_RE.match(text, n.span.end):
         return True  # "one more question", "one of the 50 states"
     if draft.unit is None:  # "the two sides agreed": the noun phrase ran on, the next word tells

@@ -23,7 +23,7 @@ from .orgs import is_acronym, is_org_name
 from .phrases import Phrase
 
 _MODIFIER_WORDS = ("Deputy", "Vice", "Assistant", "Acting", "Executive", "Former", "Under", "Principal", "Senior", "Interim")
-_MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"
+MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"  # "Deputy", "Acting Deputy" before a title
 _MODIFIER_LEAD_RE = re.compile(r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)+")
 _NAME_WORD = re.compile(r"(?:[dl]['’])?[A-Z][\w'’\-]*")  # "d'Estaing" too
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -50,7 +50,7 @@ class PersonMention:
 def _title_re() -> re.Pattern[str]:
     titles = sorted({t for t in read_list("person_titles")}, key=len, reverse=True)
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]") for t in titles)
-    one = rf"{_MODIFIERS}(?:{alternatives})"
+    one = rf"{MODIFIERS}(?:{alternatives})"
     return re.compile(rf"(?P<title>{one}(?:\s+and\s+{one})*)\s+")
 
 
@@ -114,6 +114,11 @@ def _person_at(span: Span, pos: int, heads: frozenset[str], *, after_the: bool =
                 body = span.sub(pos, start).strip()
             else:  # "Foreign Secretary Ana Reyes": the words are the title's
                 start = pos + len(text[pos:start]) - len(text[pos:start].lstrip())
+        elif country is None and lead and modifier is None:
+            described = described_title(span.sub(pos, start).strip(), m.group("title"))
+            if described is not None:  # "Harbour Resilience Coordinator Ana Reyes": the words are the title's
+                body, words = described
+                start = words.start - span.start
         found = _name_end(text, m.end(), heads)
         if found is None:
             # "to the President for Climate Policy Ana Reyes": the post is hers, not the President's
@@ -246,6 +251,50 @@ def is_portfolio(text: str) -> bool:
     """
     words = [w for w in text.split() if w.lower() not in ("and", "of", "the", "&")]
     return bool(words) and all(w in word_set("portfolio_words") for w in words) and words[-1] not in word_set("portfolio_adjectives")
+
+
+_LINK_WORDS = frozenset({"in", "of", "for", "and", "the"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def described_title(lead: Span, title: str) -> tuple[Span | None, Span] | None:
+    """The words before a title that say what the post is for, and the body before them, if any.
+
+    Only for titles of ``data/described_titles.txt``; the words are capitalised, no
+    sentence opener, and name no body, country or place. A well-known body or an
+    acronym may open them: "White House Harbour Coordinator" is the coordinator of
+    harbours, at the White House.
+
+    >>> body, words = described_title(Span.of("White House Harbour Resilience", 0, 30), "Coordinator")
+    >>> body.text, words.text
+    ('White House', 'Harbour Resilience')
+    >>> described_title(Span.of("Icelandic", 0, 9), "Envoy") is None, described_title(Span.of("Harbour", 0, 7), "Minister") is None
+    (True, True)
+    """
+    if title.split()[-1].lower() not in word_set("described_titles") or len(title.split()) > 1:
+        return None
+    words = list(re.finditer(r"\S+", lead.text))
+    while words and words[0].group(0) in word_set("sentence_openers"):  # "Then Harbour Envoy"
+        words = words[1:]
+    if not words or not _capitalised(words[-1].group(0)):
+        return None
+    if any(not _capitalised(w.group(0)) and w.group(0) not in _LINK_WORDS for w in words):
+        return None  # "Made in America Director": a small word may join them
+    lead = lead.sub(words[0].start(), len(lead.text))
+    words = list(re.finditer(r"\S+", lead.text))
+    body = None
+    for n in range(len(words) - 1, 0, -1):  # "White House Harbour Resilience": a body first
+        known = lead.sub(0, words[n - 1].end())
+        if _where(known)[1] is not None and not is_org_name(lead.text):
+            body, words = known, words[n:]
+            break
+    rest = lead.sub(words[0].start(), len(lead.text))
+    if any(_where(rest)) or rest.text in place_names() or is_org_name(rest.text) or is_acronym(rest.text):
+        return None
+    return body, rest
 
 
 def split_where(span: Span) -> tuple[Span | None, str | None, Span | None]:

@@ -17,7 +17,7 @@ from ..lexicon import lexicon, national_prefixes, word_set
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
-from .people import split_where
+from .people import described_title, split_where
 
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|;\s*|,\s*|\s+and\s+|\s*&\s*)")
 _BODY_LINK_RE = re.compile(r"\s+(?:of|at|to|with)\s+", re.IGNORECASE)
@@ -231,6 +231,10 @@ def parse_post(source: str, seg: Span) -> PostMention:
         end = lex.title_at_end(seg.text) if not link else None
         if end is not None:  # "State Department Spokesperson"
             body = seg.sub(end.start("body"), end.end("body"))
+            described = described_title(body, end.group("title"))
+            if described is not None:  # "Harbour Resilience Coordinator": the words are the title's
+                body, words = described
+                return PostMention(seg, seg.sub(words.start - seg.start, end.end("title")), body, None)
             if len(body.text.split()) == 1:  # "Department Spokesperson": the body is not named
                 return PostMention(seg, seg.sub(end.start("title"), end.end("title")), None, None)
             return PostMention(seg, seg.sub(end.start("title"), end.end("title")), body, None)

@@ -2,7 +2,10 @@
 
 ``tests/real_sample/*.json`` annotate the first ``chars`` characters of
 transcripts of the development corpus (``../shared/corpus``, beside the
-checkout). They were written blind: by annotators who never saw cyberkg's
+checkout), or, where a file gives ``start``, the window of ``chars``
+characters from there: cyberkg reads the transcript up to the window's end,
+and only what lies in the window is scored (its speakers, their posts and the
+posts it states, what it names, and its figures). They were written blind: by annotators who never saw cyberkg's
 code or its output on these files. Each names the corpus file it annotates;
 no sentence of the corpus is copied here.
 
@@ -65,9 +68,11 @@ class RealCase:
     path: Path
     chars: int
     expected: dict
+    start: int = 0  # a window past the opening: what comes before it is context, not annotated
 
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8")[: self.chars]
+        """The transcript up to the window's end: cyberkg reads all of it, the window is scored."""
+        return self.path.read_text(encoding="utf-8")[: self.start + self.chars]
 
 
 def real_cases(folder: Path = SAMPLE) -> list[RealCase]:
@@ -77,7 +82,7 @@ def real_cases(folder: Path = SAMPLE) -> list[RealCase]:
         expected = json.loads(file.read_text(encoding="utf-8"))
         path = CORPUS / expected["file"]
         if path.is_file():
-            out.append(RealCase(file.stem, path, int(expected["chars"]), expected))
+            out.append(RealCase(file.stem, path, int(expected["chars"]), expected, int(expected.get("start", 0))))
     return out
 
 
@@ -117,6 +122,9 @@ def score_case(
     people = {e.key: e for e in conference.people}
 
     speakers = [e for e in conference.people if e.role in (Role.SPEAKER, Role.MODERATOR)]
+    if case.start:  # a window: who speaks in it
+        voices = {t.speaker[1] for t in conference.turns if t.speaker is not None and t.span.end > case.start}
+        speakers = [e for e in speakers if e.key in voices]
     _match(
         [({_norm(e.name)}, e.name) for e in speakers],
         [({_norm(p["name"])}, p["name"]) for p in exp["participants"]],
@@ -129,10 +137,13 @@ def score_case(
     for p in exp["participants"]:
         aliases.setdefault(_norm(p["name"]), _names(p["name"], p.get("aliases", [])))
     predicted_posts = []
+    speaking = {e.key for e in speakers}
     for post in conference.posts:
         holder = people.get(post.holder)
         if holder is None:
             continue
+        if case.start and holder.key not in speaking and not any(ev.span.start >= case.start for ev in post.evidence):
+            continue  # a window: the posts of who speaks in it, and those it states
         label = f"{holder.name}: {post.title}"
         predicted_posts.append(({f"{n}|{_title(post.title)}" for n in _names(holder.name, holder.aliases)}, label))
     expected_posts = []
@@ -145,6 +156,8 @@ def score_case(
     # matter is no entity of the window (its post is still scored). Such predictions are out of scope too.
     page = parse_transcript(case.text(), name=case.path.name)
     body_start = page.turns[0].span.start if page.turns else page.title.end
+
+    body_start = max(body_start, case.start)  # a window: what it names
 
     def in_scope(e) -> bool:
         return not e.evidence or any(ev.span.start >= body_start for ev in e.evidence)
@@ -175,11 +188,11 @@ def score_case(
         )
 
     text = case.text()
-    found = [f for page in conference.figures for f in page.figures]
+    found = [f for page in conference.figures for f in page.figures if f.span.start >= case.start]
     unused = list(found)
     right_unit = 0
     for fig in exp["figures"]:
-        places = _occurrences(text, fig["quote"])
+        places = [(a, b) for a, b in _occurrences(text, fig["quote"]) if a >= case.start]
         value = Decimal(fig["value"])
         hit = next(
             (

@@ -35,3 +35,16 @@ def test_the_second_annotation_of_the_fifth_sample_is_read_and_scored():
     total = agreement(FIFTH, FIFTH / "second")
     assert sum(s.tp for s in total.values()) > 100  # all eight openings were matched, not skipped
     assert any(s.fp or s.fn for s in total.values())  # two people disagree somewhere: the measure can fall below 1
+
+
+def test_a_window_scores_only_what_lies_in_it():
+    """An annotation of a window past the opening: what cyberkg finds before the window is out of scope."""
+    from .real_scorer import build, score_case
+
+    [opening] = [c for c in real_cases() if c.expected["figures"]][:1]
+    window = dict(opening.expected, start=len(opening.text()), chars=0, participants=[], posts=[], figures=[])
+    window["entities"] = {kind: [] for kind in opening.expected["entities"]}
+    case = type(opening)(opening.name, opening.path, 0, window, start=len(opening.text()))
+    scores, errors, _ = score_case(case, build(case))
+    assert not errors and all(s.tp + s.fp + s.fn == 0 for s in scores.values()), errors  # an empty window: nothing predicted in it
+    assert sum(s.tp for s in score_case(opening, build(opening))[0].values()) > 10  # the opening itself is scored

@@ -1568,3 +1568,30 @@ def test_a_whole_a_clause_denies_is_no_figure(said, values):
 
 def test_a_small_count_of_a_graded_adjectives_noun_is_small_talk():
     assert [f.span.text for f in _figures("Then we have two very busy days, and we built 40 piers.").figures] == ["40 piers"]
+
+
+# ---------------------------------------------------------------- twenty-seventh round: fitted to the thirty-sixth and thirty-seventh samples' errors
+
+
+def test_a_body_and_a_well_known_acronym_after_and_are_two_bodies():
+    said = "The President called Department of Defense and FBI leadership."
+    assert {name for kind, name in _named_kinds(said) if kind == "organization"} == {"Department of Defense", "Federal Bureau of Investigation"}
+
+
+def test_a_headline_cut_after_a_first_name_names_the_speaker_the_text_gives_in_full():
+    text = (
+        "Press Briefing by Press Secretary Ann Lee and Harbour Commissioner Margaret\n\nBrady Room\n\n"
+        "MS. LEE: With me is the Commissioner of Harbours, Margaret Holm. Over to Dr. Peggy Holm.\n\nDR. HOLM: Thanks.\n\nQ  Thanks.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert {e.name for e in conference.entities if e.kind is Kind.PERSON} == {"Ann Lee", "Margaret Holm"}
+    assert ("Margaret Holm", "commissioner", None) in _posts(text)
+
+
+def test_an_initial_opens_a_name():
+    assert ("J. Todd Hale", "minority leader", None) in _posts(_briefing("He spoke with Harbour Minority Leader J. Todd Hale today."))
+
+
+def test_a_greeting_is_no_part_of_a_days_name_and_a_period_after_to_the_deficit():
+    assert ("event", "International Harbour Day") in _named_kinds("Happy International Harbour Day to all of you.")
+    assert [f.span.text for f in _figures("The plan would add $3 trillion to the deficit over 10 years.").figures] == ["$3 trillion"]

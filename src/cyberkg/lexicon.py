@@ -74,6 +74,20 @@ def ministry_portfolios() -> dict[str, str]:
 
 
 @cache
+def nicknames() -> dict[str, frozenset[str]]:
+    """The full first names a short form stands for, lower case (``data/nicknames.txt``).
+
+    >>> sorted(nicknames()["ted"])
+    ['edward', 'theodore']
+    """
+    out: dict[str, set[str]] = {}
+    for line in read_list("nicknames"):
+        short, _, full = line.partition("|")
+        out.setdefault(short.strip().lower(), set()).add(full.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
 def portfolio_heads() -> dict[str, str]:
     """The head of the body a portfolio title leads, by the title's last word (``data/portfolio_heads.txt``).
 

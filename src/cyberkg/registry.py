@@ -16,7 +16,7 @@ from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, national_prefixes, place_names, well_known_bodies
+from .lexicon import lexicon, national_prefixes, nicknames, place_names, well_known_bodies
 from .model import Evidence, Kind, Role, Span
 
 
@@ -445,7 +445,8 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
     "Ernie Moniz" is the Ernest Moniz of the headline: the same surname and a
     first name that begins with the same three letters as the other's, one
     of them longer, or that ends as the longer one does after its first letter
-    ("Tony" of "Anthony", "Drew" of "Andrew"). Only when one person so matches; who spoke or stands in
+    ("Tony" of "Anthony", "Drew" of "Andrew"), or is a short form of it in ``data/nicknames.txt``
+    ("Peggy" of "Margaret"). Only when one person so matches; who spoke or stands in
     the roster keeps their entity, else the longer name does.
     """
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON and len(d.name.split()) == 2]
@@ -461,6 +462,7 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
         long, short = sorted((first_a, first_b), key=len, reverse=True)
         # "Ernie" of "Ernest", or "Tony" of "Anthony": the short form begins as the long one, or ends as it
         alike = first_a[:3] == first_b[:3] or (len(short) >= 4 and len(long) > len(short) and long.endswith(short[1:]))
+        alike = alike or long in nicknames().get(short, ())  # "Peggy" of "Margaret" (data/nicknames.txt)
         if first_a == first_b or len(first_b) < 3 or not alike or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)

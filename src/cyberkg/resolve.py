@@ -201,7 +201,7 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], page: Transcr
     A headline that gives a surname only ("HUD Secretary Hale") names the person the
     transcript calls by a full name ("Tom Hale"), when it does.
     """
-    name = (_full_name(page, sp.name_text) if len(sp.name_text.split()) == 1 else None) or sp.name_text
+    name = (_full_name(page, sp.name_text) or _named_in_full(page, sp.name_text) if len(sp.name_text.split()) == 1 else None) or sp.name_text
     key = normalise_key(name)
     person = table.add(Kind.PERSON, key, name, Evidence(0, sp.name))
     person.spoke = True
@@ -502,6 +502,24 @@ def _full_name(page: Transcript, surname: str) -> str | None:
     # "Stan McChrystal" and "General Stanley McChrystal": the full first name, not the short one
     longer = sorted(n for n in counts if len(n.split()[0]) > len(first) and n.split()[0].startswith(first))
     return max(longer, key=len) if longer else best
+
+
+def _named_in_full(page: Transcript, given: str) -> str | None:
+    """The one full name the transcript gives someone a headline names by a first name alone.
+
+    A headline cut short ("... and Harbour Commissioner Margaret") names a speaker
+    the text then calls "Margaret Holm"; only a first name of ``data/given_names.txt``,
+    and only when the text writes one surname after it, with no blank line between.
+    """
+    if given not in word_set("given_names"):
+        return None
+    stop = word_set("function_words") | word_set("sentence_openers")
+    found = {
+        m.group(1)
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(given)}[ \t]*\n?[ \t]*([A-Z][a-z][\w'’-]*)\b", page.folded)
+        if m.group(1) not in stop and not lexicon().match_title(m.group(1)) and m.group(1) not in demonyms()
+    }
+    return f"{given} {found.pop()}" if len(found) == 1 else None
 
 
 def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list[tuple[str, Span]]:

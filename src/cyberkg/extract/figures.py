@@ -486,10 +486,10 @@ _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in
     r"[\w\s,'’-]{0,40}?\b(?:in|over|within)\s+(?:just\s+|only\s+|the\s+next\s+)?$"
 )
 _PERIOD_OF_BEFORE_RE = re.compile(  # "$2,500 each year for five years" too; "under 4 percent for 22 months" is news
-    r"(?i)^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?"
+    r"(?i)^(?:\s+(?:of|to\s+the)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?"
     r"(?:\s+(?:each|every|a|per)\s+(?:year|month|week|day)\s+for|\s+(?:in|over|within|during))\s+"
     r"(?:just\s+|only\s+|the\s+(?:past|last|first|next|following|subsequent|coming)\s+)?$"
-)  # "$55 billion in Africa over the subsequent three years"
+)  # "$55 billion in Africa over the subsequent three years", "add $3 trillion to the deficit over 10 years"
 
 
 def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:

@@ -26,7 +26,7 @@ from .documents import find_documents, is_document_name
 from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
-from .orgs import is_acronym
+from .orgs import is_acronym, is_org_name
 from .people import after_title, body_after_title, is_portfolio, people_in_phrase, title_words
 from .phrases import Phrase, find_phrases, head_nouns, head_part
 
@@ -146,6 +146,18 @@ _FOR_THE_BEFORE_RE = re.compile(r"[a-z,][ \t]+(For[ \t]+the[ \t]+)$")  # capital
 _TWO_DEPARTMENTS_RE = re.compile(
     r"(.+?)\s+and\s+((?:the\s+)?(?:(?:U\.S\.|US|United\s+States|U\.K\.|UK)\s+)?(?:Department|Ministry|Office|Bureau|Agency)\s+of\s+.+)$", re.S
 )
+_AND_ACRONYM_RE = re.compile(r"(.+?)\s+and\s+(?:the\s+)?([A-Z][A-Za-z.&]*)$", re.S)
+
+
+def _body_and_acronym(text: str) -> re.Match[str] | None:
+    """ "Department of Defense and FBI": a body, and a well-known body by its acronym after "and"."""
+    two = _AND_ACRONYM_RE.match(text)
+    if two is None or not is_acronym(two.group(2)) or two.group(2) not in well_known_bodies():
+        return None
+    first = two.group(1)
+    return two if is_org_name(first) or first in well_known_bodies() else None
+
+
 _SERVED_RE = re.compile(r"(.+?)\s+for\s+(?:the\s+)?(.+)$", re.S)
 
 
@@ -291,7 +303,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return []
     if " ".join(phrase.span.text.split()[:2]) in word_set("common_compounds"):  # "your ZIP Code to GETVAX": no name
         return []
-    two = _TWO_DEPARTMENTS_RE.match(phrase.span.text)
+    two = _TWO_DEPARTMENTS_RE.match(phrase.span.text) or _body_and_acronym(phrase.span.text)
     if two:  # "the Department of X and Y and the U.S. Department of Z": two bodies
         return [
             *_type_phrase(source, Phrase(phrase.span.sub(0, two.end(1)), None, None)),

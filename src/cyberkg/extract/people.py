@@ -213,7 +213,9 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     words = piece.split()
     if not 1 <= len(words) <= 3 or words[-1] in word_set("place_heads"):
         return None  # "Prince George's County": a place, no prince
-    for w in words:
+    for i, w in enumerate(words):
+        if i < len(words) - 1 and re.fullmatch(r"[A-Z]\.", w):
+            continue  # "J. Todd Hale": an initial opens the name
         if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None
         if w in demonyms() or w in well_known_bodies() or w.isupper() or w in title_words():

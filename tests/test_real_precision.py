@@ -1595,3 +1595,40 @@ def test_an_initial_opens_a_name():
 def test_a_greeting_is_no_part_of_a_days_name_and_a_period_after_to_the_deficit():
     assert ("event", "International Harbour Day") in _named_kinds("Happy International Harbour Day to all of you.")
     assert [f.span.text for f in _figures("The plan would add $3 trillion to the deficit over 10 years.").figures] == ["$3 trillion"]
+
+
+# ---------------------------------------------------------------- twenty-eighth round: fitted to the thirty-eighth and thirty-ninth samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("In the last year, 2.1 million piers built: seven quarters of economic growth.", [("2.1 million piers", Decimal(2100000)), ("seven quarters", Decimal(7))]),
+    ("We sent about a half a dozen nominees.", [("about a half a dozen nominees", Decimal(6))]),
+    ("Access to piers is one of the issues.", []),
+    ("When it came into power eight years previous, it built 40 piers.", [("40 piers", Decimal(40))]),
+    ("Nearly 5.5 million jobs created over 32 straight months.", [("Nearly 5.5 million jobs", Decimal(5500000))]),
+    ("We have delivered in the past 19, 20 months.", []),
+    ("There are two major themes today.", []),
+])
+def test_quarters_a_half_dozen_one_of_and_spans_of_a_figure(said, kept):
+    assert [(f.span.text, f.value) for f in _figures(said).figures] == kept
+
+
+def test_a_convention_of_a_party_is_an_event_and_an_outlet_word_after_a_title_a_person():
+    said = "He will speak at the Harbour Party National Convention, after Mayor Reuters spoke."
+    assert ("event", "Harbour Party National Convention") in _named_kinds(said)
+    assert "media" not in {kind for kind, _ in _named_kinds(said)}
+    assert ("Reuters", "mayor", None) in _posts(_briefing(said))
+
+
+def test_a_label_with_a_modifier_before_its_title_and_a_possessive_after_a_name():
+    text = (
+        "Press Briefing by Press Secretary Ann Lee and Acting Assistant Secretary for Piers Tom Hale\n\n"
+        "MS. LEE: It is both President Fox's and Prime Minister Berg's last summit.\n\nACTING ASSISTANT SECRETARY HALE:Thanks.\n\nQ  Thanks.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert {e.name for e in conference.entities if e.kind is Kind.PERSON} == {"Ann Lee", "Tom Hale", "Fox", "Berg"}
+
+
+def test_a_similar_strategy_for_something_names_no_text():
+    said = "We released the rules. Would you consider some sort of similar strategy for domestic piers?"
+    assert not [name for kind, name in _named_kinds(said) if kind == "document"]

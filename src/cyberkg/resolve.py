@@ -460,13 +460,16 @@ def _split_title(label: str) -> tuple[str, str]:
 
     >>> _split_title("SECRETARY BLINKEN"), _split_title("THE PRESIDENT"), _split_title("Zhao Lan")
     (('secretary', 'BLINKEN'), ('president', ''), ('', 'Zhao Lan'))
+    >>> _split_title("ACTING ASSISTANT SECRETARY HALE")
+    ('acting assistant secretary', 'HALE')
     """
     lex = lexicon()
     rest = re.sub(r"(?i)^the\s+", "", label.strip())
-    m = lex.match_title(rest)
+    lead = re.match(rf"(?i:{MODIFIERS})", rest)  # "ACTING ASSISTANT SECRETARY HALE": a modifier before any title
+    m = lex.match_title(rest) or lex.match_title(rest, lead.end())
     if m is None or (rest[m.end() : m.end() + 1] not in ("", " ")):
         return "", label.strip()
-    return " ".join(m.group(0).lower().split()), rest[m.end() :].strip()
+    return " ".join(rest[: m.end()].lower().split()), rest[m.end() :].strip()
 
 
 def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:

@@ -65,6 +65,7 @@ _TOPIC_END_RE = re.compile(
 )
 _MAX_TOPIC_WORDS = 14
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$")
+_INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:any|some|similar|such|another)\s+$")
 
 
 def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
@@ -82,7 +83,9 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
             continue  # capitalised names are found as phrases
         if _POSSESSIVE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "his plan for X": somebody's intention, not a document's name
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start()), -1) + 1
+        if _INDEFINITE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "some sort of similar strategy for X", "any plan for X": no text of that name
+        sentence_start = max((text.rfind(end, 0, m.start()) for end in (". ", "; ", "? ", "! ")), default=-1) + 1
         if not _cue_re().search(text, sentence_start, m.start()):
             continue
         words = topic.split()

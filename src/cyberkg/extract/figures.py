@@ -468,7 +468,7 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
-    r"(?i)\s+(?:later|ago|earlier|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
+    r"(?i)\s+(?:later|ago|earlier|previous(?:ly)?|prior|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
 )
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
@@ -487,9 +487,9 @@ _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in
 )
 _PERIOD_OF_BEFORE_RE = re.compile(  # "$2,500 each year for five years" too; "under 4 percent for 22 months" is news
     r"(?i)^(?:\s+(?:of|to\s+the)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?"
-    r"(?:\s+(?:each|every|a|per)\s+(?:year|month|week|day)\s+for|\s+(?:in|over|within|during))\s+"
+    r"(?:\s+(?:each|every|a|per)\s+(?:year|month|week|day)\s+for|(?:\s+(?:created|added|lost|cut|spent|invested|raised|saved))?\s+(?:in|over|within|during))\s+"
     r"(?:just\s+|only\s+|the\s+(?:past|last|first|next|following|subsequent|coming)\s+)?$"
-)  # "$55 billion in Africa over the subsequent three years", "add $3 trillion to the deficit over 10 years"
+)  # "$55 billion in Africa over the subsequent three years", "add $3 trillion to the deficit over 10 years", "5 million jobs created over 32 straight months"
 
 
 def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
@@ -610,7 +610,8 @@ _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most import
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+$"
+    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
+    r"(?:[\w-]+(?:,|\s+or|\s+to)\s+)?$"  # "in the past 19, 20 months": the second guess at the same span
 )
 
 
@@ -691,8 +692,8 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
     graded = re.match(r"\s+([a-z]+)\s+[a-z]", text[n.span.end : n.span.end + 30])
     if graded and graded.group(1) in word_set("intensifiers"):
         return True  # "two very busy days": how the speaker sees them, no count of anything
-    if n.value == 1 and draft.unit is not None and _ONE_OF_RE.match(text, n.span.end):
-        return True  # "one more question", "one of the 50 states"
+    if n.value == 1 and _ONE_OF_RE.match(text, n.span.end):
+        return True  # "one more question", "one of the 50 states", "access is one of the issues"
     if draft.unit is None:  # "the two sides agreed": the noun phrase ran on, the next word tells
         nxt = _NEXT_WORDS_RE.match(text, n.span.end)  # "two sides", "two main sides"
         return bool(nxt) and any((w or "").lower() in words.generic_counts for w in nxt.groups())

@@ -32,6 +32,8 @@ def is_law_name(words: list[str]) -> bool:
     head = head_part(words)
     if not head:
         return False
+    if head[-1] == "Convention" and len(head) >= 2 and head[-2] in word_set("gathering_conventions"):
+        return False  # "the Democratic National Convention": a gathering, an event (data/gathering_conventions.txt)
     if head[-1] in word_set("law_heads"):
         return True
     if "in" in words and words[-1] in word_set("law_heads") and all(w[:1].isupper() for w in words if w != "in"):

@@ -122,6 +122,9 @@ def decimal_text(value: Decimal) -> str:
 _NOT_COUNTED_AFTER = frozenset({"more", "less", "fewer", "again", "off"})
 
 
+_FRACTION_OF_WORD_RE = re.compile(r"(?:\s+(?:of\s+)?an?\s+|\s+)(?P<word>[A-Za-z]+)\b")  # "half a dozen"
+
+
 def _ordinal_after_a(text: str, pos: int) -> bool:
     """Whether "a third" ending at ``pos`` counts in order: "a third child", "a fourth term".
 
@@ -234,6 +237,8 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             denominator = vocab.denominators[m.group("den").lower()]
             if numerator > 1 and not m.group("den").lower().endswith("s") and denominator != 2:
                 continue  # "two third": not a fraction
+            if numerator >= denominator:
+                continue  # "seven quarters of growth", "two halves": a count of them, no fraction of a whole
             if numerator == 1 and denominator > 2 and _ordinal_after_a(text, m.end()):
                 continue  # "a third child", "a fourth term": an ordinal, not a fraction
             value = _fraction(numerator, denominator)
@@ -241,6 +246,11 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         if scale:  # "half a million": a cardinal, as "500,000" is
             value = _fraction(numerator * vocab.scales[scale.group("scale").lower()], denominator)
             found.append((m.start(), scale.end(), value, NumberKind.CARDINAL, False, True))
+            continue
+        of_many = _FRACTION_OF_WORD_RE.match(text, m.end())
+        many = vocab.words.get(of_many.group("word").lower(), 0) if of_many else 0
+        if many >= 12:  # "half a dozen", "a half dozen": six, a cardinal
+            found.append((m.start(), of_many.end(), _fraction(numerator * many, denominator), NumberKind.CARDINAL, False, False))
             continue
         found.append((m.start(), m.end(), value, NumberKind.FRACTION, False, False))
     mixed = vocab.mixed_re.finditer(text) if " and " in text and (holds(vocab.denominators)) else ()

@@ -89,7 +89,7 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str], after_the: bool =
             return out
         person, end = found
         out.append(person)
-        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[end:])
+        joint = re.match(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+)", text[end:])  # "President Hale's and ..." too
         if not joint:
             return out
         pos = end + joint.end()
@@ -210,17 +210,31 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     if link:
         of_body = (start + link.end(), start + len(piece))
         piece = piece[: link.start()]
+    possessive = re.search(r"['’]s$", piece)
+    if possessive is not None:  # "President Hale's and Prime Minister Fox's summit": the name without its possessive
+        piece = piece[: possessive.start()]
     words = piece.split()
     if not 1 <= len(words) <= 3 or words[-1] in word_set("place_heads"):
         return None  # "Prince George's County": a place, no prince
     for i, w in enumerate(words):
         if i < len(words) - 1 and re.fullmatch(r"[A-Z]\.", w):
             continue  # "J. Todd Hale": an initial opens the name
-        if w in heads or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
+        if w in heads and not _outlet_named_for_a_person(w) or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None
         if w in demonyms() or w in well_known_bodies() or w.isupper() or w in title_words():
             return None  # "Secretary General" is a title, "Director FBI" no name
     return start + len(piece), of_body
+
+
+def _outlet_named_for_a_person(word: str) -> bool:
+    """An outlet's own name that is also a surname ("Mayor Bloomberg"): after a title it is the person.
+    Common outlet words ("News", "Post": ``data/media_generic.txt``) and other heads stay heads."""
+    return (
+        word in word_set("media")
+        and word not in word_set("media_generic")
+        and not word.isupper()
+        and word not in word_set("org_heads") | word_set("event_heads") | word_set("law_heads") | word_set("document_heads")
+    )
 
 
 def body_after_title(span: Span) -> Span | None:

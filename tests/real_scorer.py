@@ -4,8 +4,9 @@
 transcripts of the development corpus (``../shared/corpus``, beside the
 checkout), or, where a file gives ``start``, the window of ``chars``
 characters from there: cyberkg reads the transcript up to the window's end,
-and only what lies in the window is scored (its speakers, their posts and the
-posts it states, what it names, and its figures). They were written blind: by annotators who never saw cyberkg's
+and only what lies in the window is scored (its speakers, the posts the
+headline gives them and the posts the window states, what it names, and its
+figures). They were written blind: by annotators who never saw cyberkg's
 code or its output on these files. Each names the corpus file it annotates;
 no sentence of the corpus is copied here.
 
@@ -136,14 +137,22 @@ def score_case(
     aliases = {_norm(p["name"]): _names(p["name"], p.get("aliases", [])) for p in exp["entities"].get("person", [])}
     for p in exp["participants"]:
         aliases.setdefault(_norm(p["name"]), _names(p["name"], p.get("aliases", [])))
+    page = parse_transcript(case.text(), name=case.path.name)
+    first_turn = page.turns[0].span.start if page.turns else page.title.end
     predicted_posts = []
     speaking = {e.key for e in speakers}
+    labels: dict[str, str] = {}  # a window: the labels of each speaker's turns in it ("LIEUTENANT GENERAL HALE")
+    for t in conference.turns:
+        if t.speaker is not None and t.label is not None and t.label.start >= case.start:
+            labels[t.speaker[1]] = labels.get(t.speaker[1], "") + " " + _title(t.label.text)
     for post in conference.posts:
         holder = people.get(post.holder)
         if holder is None:
             continue
-        if case.start and holder.key not in speaking and not any(ev.span.start >= case.start for ev in post.evidence):
-            continue  # a window: the posts of who speaks in it, and those it states
+        stated = any(ev.span.start >= case.start for ev in post.evidence) or _title(post.title) in labels.get(holder.key, "")
+        headline = holder.key in speaking and any(ev.span.start < first_turn for ev in post.evidence)
+        if case.start and not (stated or headline):
+            continue  # a window: the posts it states (its labels too), and the headline's posts of who speaks in it
         label = f"{holder.name}: {post.title}"
         predicted_posts.append(({f"{n}|{_title(post.title)}" for n in _names(holder.name, holder.aliases)}, label))
     expected_posts = []
@@ -154,10 +163,7 @@ def score_case(
 
     # The annotators' scope (GUIDELINES-A.md): a person or body named only in the headline or the front
     # matter is no entity of the window (its post is still scored). Such predictions are out of scope too.
-    page = parse_transcript(case.text(), name=case.path.name)
-    body_start = page.turns[0].span.start if page.turns else page.title.end
-
-    body_start = max(body_start, case.start)  # a window: what it names
+    body_start = max(first_turn, case.start)  # a window: what it names
 
     def in_scope(e) -> bool:
         return not e.evidence or any(ev.span.start >= body_start for ev in e.evidence)

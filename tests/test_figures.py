@@ -117,7 +117,7 @@ def test_qualifiers_and_figure_span(sentence, qualifier, quote):
         ('They held "Five 100" presentations.', RejectReason.NAME),
         ("The meeting is on March 15 at 10 a.m.", RejectReason.DATE),
         ("It is among the top three destinations.", RejectReason.RANK),
-        ("It is one of the largest.", RejectReason.NO_UNIT),
+        ("It is one of the largest.", RejectReason.RHETORICAL),  # "one of": no count, whatever follows
     ],
 )
 def test_figures_rejected_candidates(sentence, reason):

@@ -1632,3 +1632,23 @@ def test_a_label_with_a_modifier_before_its_title_and_a_possessive_after_a_name(
 def test_a_similar_strategy_for_something_names_no_text():
     said = "We released the rules. Would you consider some sort of similar strategy for domestic piers?"
     assert not [name for kind, name in _named_kinds(said) if kind == "document"]
+
+
+# ---------------------------------------------------------------- twenty-ninth round: fitted to the fortieth and forty-first samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Piers improved on the prior two months, and we built 40 piers.", ["40 piers"]),
+    ("Our partnership as two states matters, as well as four new piers.", ["four new piers"]),
+    ("We made progress in the seven years of his presidency.", []),
+    ("There's two answers.", []),
+    ("There is a risk of two significant nuclear powers and two countries with big fleets not agreeing.", []),
+    ("We get the rules about 36 hours in advance.", []),
+    ("We saw a couple of dozen workers a week, and several dozen piers, and a dozen boats.", ["a dozen boats"]),
+])
+def test_prior_spans_as_two_a_known_span_and_vague_dozens(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_an_event_ends_before_where_it_was_held():
+    assert ("event", "Summit of the Harbours") in _named_kinds("We attended the Summit of the Harbours in Port-Royal in 2009.")

@@ -468,8 +468,9 @@ _DASH_RE = re.compile(r"\s(?:-|--)\s|[—–]")  # matched on folded text, where
 _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+$")  # "past three councils"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
-    r"(?i)\s+(?:later|ago|earlier|previous(?:ly)?|prior|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
+    r"(?i)\s+(?:later|ago|earlier|previous(?:ly)?|prior|in\s+advance|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
 )
+_OF_SOMEONES_RE = re.compile(r"(?i)\s+(?:of|in)\s+(?:his|her|their|our|my|your|its|this|that)\b")
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
     r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
@@ -516,6 +517,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
         return True
+    if re.search(r"(?i)\bthe\s+$", text[max(0, draft.start - 5) : draft.start]) and _OF_SOMEONES_RE.match(text, draft.end):
+        return True  # "the seven years of his presidency": a span already known, named again
     opening = _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start)
     if opening and (re.match(r"\s*,", text[draft.end : draft.end + 3]) or re.search(r"(?i)\b(?:just|only)\s+$", opening.group(0))):
         return True
@@ -610,7 +613,7 @@ _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most import
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
+    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|prior|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
     r"(?:[\w-]+(?:,|\s+or|\s+to)\s+)?$"  # "in the past 19, 20 months": the second guess at the same span
 )
 
@@ -640,6 +643,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
+    if number.span.text.lower() == "dozen" and re.search(r"(?i)\b(?:several|few|couple(?:\s+of)?)\s+$", before):
+        return RejectReason.RHETORICAL  # "a couple of dozen", "several dozen": how many is left vague
     if number.span.text.lower() == "zero" and not re.match(r"(?i)\s*(?:percent|per\s+cent|%|percentage)", after):
         return RejectReason.RHETORICAL  # "zero emissions", "the right number of casualties is zero": a goal, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[a-z,] $", before) and re.match(r" [A-Z][a-z]", after):
@@ -689,6 +694,10 @@ def _is_small_talk(text: str, draft: _Draft, words: _Words) -> bool:
     word = n.span.text.lower()
     if word not in _SMALL_WORD_COUNTS:
         return False
+    if re.search(r"(?i)\bas\s+$", text[max(0, n.span.start - 4) : n.span.start]) and not re.search(
+        r"(?i)\b(?:well|such|as|same)\s+as\s+$", text[max(0, n.span.start - 12) : n.span.start]
+    ):
+        return True  # "our partnership as two states": what they are to each other, no count
     graded = re.match(r"\s+([a-z]+)\s+[a-z]", text[n.span.end : n.span.end + 30])
     if graded and graded.group(1) in word_set("intensifiers"):
         return True  # "two very busy days": how the speaker sees them, no count of anything

@@ -1652,3 +1652,18 @@ def test_prior_spans_as_two_a_known_span_and_vague_dozens(said, kept):
 
 def test_an_event_ends_before_where_it_was_held():
     assert ("event", "Summit of the Harbours") in _named_kinds("We attended the Summit of the Harbours in Port-Royal in 2009.")
+
+
+# ---------------------------------------------------------------- thirtieth round: fitted to the forty-second and forty-third samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("And certainly three months [sic] isn't enough, but 40 piers are.", ["40 piers"]),
+    ("In this past almost two\nyears, we built 40 piers.", ["40 piers"]),
+])
+def test_a_slip_marked_sic_and_this_past_almost_n_years(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_a_former_country_is_no_body():
+    assert not _named_kinds("Are you talking about Russia, the former Soviet Union, or wider?")

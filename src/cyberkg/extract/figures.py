@@ -613,7 +613,7 @@ _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most import
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\b(?:the|these|those)\s+(?:past|last|previous|prior|next|coming|first)|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
+    r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
     r"(?:[\w-]+(?:,|\s+or|\s+to)\s+)?$"  # "in the past 19, 20 months": the second guess at the same span
 )
 
@@ -643,6 +643,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
+    if re.match(r"\s*\[sic\]", text[e:]) or re.match(r"[\w\s-]{0,20}?\s\[sic\]", text[e : e + 30]):
+        return RejectReason.REPAIR  # "three months [sic]": the transcript marks it a slip of the tongue
     if number.span.text.lower() == "dozen" and re.search(r"(?i)\b(?:several|few|couple(?:\s+of)?)\s+$", before):
         return RejectReason.RHETORICAL  # "a couple of dozen", "several dozen": how many is left vague
     if number.span.text.lower() == "zero" and not re.match(r"(?i)\s*(?:percent|per\s+cent|%|percentage)", after):

@@ -344,7 +344,8 @@ def score_pool(folders: list[Path]) -> tuple[dict[str, Score], dict[str, dict[st
     units = [0, 0]
     for folder in folders:
         part, part_errors, (right, matched) = score_all(folder)
-        errors.update(part_errors)
+        # two samples may annotate the same file (an opening and a window): each error keeps its sample
+        errors.update({f"{folder.name.removeprefix('real_sample_')}/{case}" if len(folders) > 1 else case: e for case, e in part_errors.items()})
         units[0] += right
         units[1] += matched
         for c, s in part.items():

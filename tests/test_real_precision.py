@@ -1667,3 +1667,9 @@ def test_a_slip_marked_sic_and_this_past_almost_n_years(said, kept):
 
 def test_a_former_country_is_no_body():
     assert not _named_kinds("Are you talking about Russia, the former Soviet Union, or wider?")
+
+
+def test_a_body_whose_name_holds_an_outlet_word_is_a_body():
+    said = "He was the Director of the Harbour Governmental Information Media Center."
+    assert ("organization", "Harbour Governmental Information Media Center") in _named_kinds(said)
+    assert "media" not in {kind for kind, _ in _named_kinds(said)}

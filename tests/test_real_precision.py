@@ -1673,3 +1673,25 @@ def test_a_body_whose_name_holds_an_outlet_word_is_a_body():
     said = "He was the Director of the Harbour Governmental Information Media Center."
     assert ("organization", "Harbour Governmental Information Media Center") in _named_kinds(said)
     assert "media" not in {kind for kind, _ in _named_kinds(said)}
+
+
+# ---------------------------------------------------------------- thirty-first round: fitted to the forty-fourth and forty-fifth samples (windows)
+
+
+@pytest.mark.parametrize("handoff", [
+    "With that, I'll turn it over to Tom to take your questions.",
+    "Thanks.  Tom, over to you.",
+])
+def test_a_hand_off_names_the_next_speaker_by_first_name(handoff):
+    text = f"Press Call on Piers\n\nMS. BERG:  Welcome.\n\nSENIOR ADMINISTRATION OFFICIAL:  {handoff}\n\nMR. HALE:  Thanks.\n\nQ  Thanks.\n"
+    people = {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
+    assert "Tom Hale" in people and "Hale" not in people
+
+
+def test_a_greeting_opening_a_question_is_no_first_name():
+    text = (
+        "Press Call on Piers\n\nMS. BERG:  Welcome.\n\nSENIOR ADMINISTRATION OFFICIAL:  Thank you, Robyn.  Hello all.\n\n"
+        "Q  Hi, can you hear me?\n\nMS. BERG:  We can.\n"
+    )
+    people = {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
+    assert "Robyn Berg" in people

@@ -399,6 +399,12 @@ _AS_SAID_RE = re.compile(rf"\b(?i:as)\s+{_FIRST_NAME}\s+(?:just\s+)?(?i:said|men
 _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing the turn before the speaker's
     rf"(?:\n[ \t\xa0]*|\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+){_FIRST_NAME}\.[\s\xa0]*$"
 )
+_HANDOFF_THEN_RE = re.compile(  # "... over to Jeff to take your questions." closing the turn before
+    rf"\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+{_FIRST_NAME}\s+(?i:to|for|who)\b[^.!?]{{0,60}}[.!][\s\xa0]*$"
+)
+_OVER_TO_YOU_RE = re.compile(  # "Jeff, over to you." closing the turn before
+    rf"(?<![\w'’]){_FIRST_NAME},\s+(?i:over\s+to\s+you|go\s+ahead|the\s+floor\s+is\s+yours)[.!][\s\xa0]*$"
+)
 
 
 def _addressed_first_names(page: Transcript) -> dict[str, Span]:
@@ -408,7 +414,8 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     speaker thanks them ("MR. HALE: ..." then "DR. ORTIZ: Thanks, Tom.") or
     refers back to them early on ("As Tom just said"), a question put to them
     opens with it ("Q  Tom, on the budget ..." then "MR. HALE: ..."), or the
-    turn before hands over to them ("... Tom." then "MR. HALE: ..."). Kept
+    turn before hands over to them ("... Tom.", "... over to Tom to take your
+    questions.", "Tom, over to you." then "MR. HALE: ..."). Kept
     only when every call gives the same first name, and the word is no title,
     honorific, month, demonym or common word.
     """
@@ -444,6 +451,8 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
         if before is not None and (before.label is None or before.label.text != turn.label.text):
             # the hand-off closes the turn before: only its last words are read, not the whole turn
             call(name, _HANDOFF_RE.search(page.folded, max(before.span.start, turn.label.start - 120), turn.label.start))
+            for handoff in (_HANDOFF_THEN_RE, _OVER_TO_YOU_RE):
+                call(name, handoff.search(page.folded, max(before.span.start, turn.label.start - 120), turn.label.start))
     return {surname: spans[surname] for surname, firsts in found.items() if len(firsts) == 1}
 
 

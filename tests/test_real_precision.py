@@ -1695,3 +1695,25 @@ def test_a_greeting_opening_a_question_is_no_first_name():
     )
     people = {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
     assert "Robyn Berg" in people
+
+
+# ---------------------------------------------------------------- thirty-second round: fitted to the forty-sixth and forty-seventh samples (windows)
+
+
+def test_a_titled_surname_takes_a_full_name_written_surname_first():
+    said = "They call Li Wenhao a friend. Later President Li spoke, and the Hale Harbour Group too."
+    assert ("Li Wenhao", "president", None) in _posts(_briefing(said))
+    assert "Li" not in _person_names(said)
+
+
+def test_a_headline_surname_takes_the_first_name_the_next_speaker_thanks():
+    text = (
+        "Press Briefing by Press Secretary Ann Lee and Harbour Secretary Hale\n\nMS. LEE: Over to the Secretary.\n\n"
+        "SECRETARY HALE: Thanks.\n\nSECRETARY FOX: Thank you, Tom.  As Tom has said, piers matter.\n\nQ  Thanks.\n"
+    )
+    assert "Tom Hale" in {e.name for e in resolve(parse_transcript(text)).entities if e.kind is Kind.PERSON}
+
+
+def test_this_n_years_is_a_span():
+    found = _figures("Exports grew four times over the course of this seven years.")
+    assert "seven years" not in {f.span.text for f in found.figures}

@@ -30,7 +30,7 @@ from .extract.orgs import expansion_of, is_acronym, is_org_name
 from .extract.people import MODIFIERS, is_portfolio, person_in_phrase, title_words
 from .extract.phrases import Phrase, head_nouns
 from .extract.roster import PostMention, extract_roster, parse_post
-from .lexicon import demonyms, lexicon, ministry_portfolios, portfolio_heads, well_known_bodies, word_set
+from .lexicon import demonyms, lexicon, ministry_portfolios, place_names, portfolio_heads, well_known_bodies, word_set
 from .model import DateMention, Evidence, Kind, LabelKind, Role, Span, Transcript
 from .parse import role_of
 from .registry import (
@@ -199,9 +199,13 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], page: Transcr
     """Add a person the headline names, with the post it gives them; return their key.
 
     A headline that gives a surname only ("HUD Secretary Hale") names the person the
-    transcript calls by a full name ("Tom Hale"), when it does.
+    transcript calls by a full name ("Tom Hale"), or by a first name around their
+    turns ("MR. HALE" thanked with "Thank you, Tom."), when it does.
     """
-    name = (_full_name(page, sp.name_text) or _named_in_full(page, sp.name_text) if len(sp.name_text.split()) == 1 else None) or sp.name_text
+    name = sp.name_text
+    if len(name.split()) == 1:
+        addressed = _addressed_first_names(page).get(name.lower())
+        name = _full_name(page, name) or _named_in_full(page, name) or (f"{addressed.text} {name}" if addressed else name)
     key = normalise_key(name)
     person = table.add(Kind.PERSON, key, name, Evidence(0, sp.name))
     person.spoke = True
@@ -588,7 +592,8 @@ def _not_a_first_name(text: str, start: int, first: str, stop: frozenset[str]) -
 
 
 def _name_surnames(table: Registry, pages: list[Transcript]) -> None:
-    """Give a person called by a surname alone ("Governor Hale") the full name the text says once or more ("Tom Hale").
+    """Give a person called by a surname alone ("Governor Hale") the full name the text says once or more ("Tom Hale"),
+    or, failing that, the full name written surname first ("President Li", then "Li Wei").
 
     Only when every full name the conference writes with that surname is the
     same one, and no one by that surname is known yet; the surname is then
@@ -600,10 +605,35 @@ def _name_surnames(table: Registry, pages: list[Transcript]) -> None:
         if len(d.name.split()) != 1 or d.in_roster or d.spoke or normalise_key(d.name) in parts:
             continue
         found = [(p, name, span) for p, page in enumerate(pages) for name, span in _full_names(page, d.name, strict=True)]
+        if not found:  # "President Xi", and "Xi Jinping" said once: the surname first
+            found = [(p, name, span) for p, page in enumerate(pages) for name, span in _given_names_after(page, d.name)]
         if len({name for _, name, _ in found}) != 1:
             continue
         p, name, span = found[0]
         table.add(Kind.PERSON, normalise_key(name), name, Evidence(p, span))
+
+
+_GIVEN_AFTER_RE = r"(?<![\w'’.-]){surname}[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z]|['’-])"
+
+
+def _given_names_after(page: Transcript, surname: str) -> list[tuple[str, Span]]:
+    """Each "Surname Given" the page writes for ``surname`` (a name in Chinese order: "Li Wei" for "President Li").
+
+    The word after the surname is a name: no common, title, body, place or outlet
+    word, and no capitalised word follows it ("Li Wei Harbour Group" is a name of its own).
+    """
+    if " " in surname or len(surname) < 2:
+        return []
+    stop = word_set("function_words") | word_set("sentence_openers") | title_words() | head_nouns()
+    out = []
+    for m in re.finditer(_GIVEN_AFTER_RE.format(surname=re.escape(surname)), page.folded):
+        given = m.group(1)
+        if given in stop or given.lower() in stop or given in demonyms() or given in place_names() or given.lower() in MONTHS:
+            continue
+        if lexicon().match_title(given) or given in word_set("given_names"):
+            continue  # "Hale Tom" is no name order of English
+        out.append((f"{page.text[m.start() : m.start() + len(surname)]} {given}", Span.of(page.text, m.start(), m.end(1))))
+    return out
 
 
 def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int, turn: int, m: EntityMention, out: list[Mention]) -> None:

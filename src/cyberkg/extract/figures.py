@@ -471,8 +471,8 @@ _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from to
     r"(?i)\s+(?:later|ago|earlier|previous(?:ly)?|prior|in\s+advance|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)|on(?=\s+from\b|\s*,))\b"
 )
 _OF_SOMEONES_RE = re.compile(r"(?i)\s+(?:of|in)\s+(?:his|her|their|our|my|your|its|this|that)\b")
-_TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the last three or four years"
-    r"(?i)\b(?:these|those|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
+_TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the course of this seven years", "over the last three or four years"
+    r"(?i)\b(?:these|those|this|(?:last|past|next|previous|coming)\s+[\w-]+\s+(?:or|to))\s+$"
 )
 _NOT_SUPERLATIVE = "inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j"  # "-est" words no superlative: "interest", "request", "west"
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"

@@ -1717,3 +1717,22 @@ def test_a_headline_surname_takes_the_first_name_the_next_speaker_thanks():
 def test_this_n_years_is_a_span():
     found = _figures("Exports grew four times over the course of this seven years.")
     assert "seven years" not in {f.span.text for f in found.figures}
+
+
+# ---------------------------------------------------------------- thirty-third round: fitted to the forty-eighth and forty-ninth samples (windows)
+
+
+def test_a_name_qualifying_a_noun_after_an_article_names_no_one():
+    conference = resolve(parse_transcript(_briefing("President Hale spoke. It was the first time in the Hale administration.")))
+    hale = [m for m in conference.mentions if m.target == (Kind.PERSON, "hale")]
+    assert len(hale) == 1  # the titled mention, not the modifier
+    assert "modifier" in {u.kind for u in conference.unresolved}  # counted, not lost
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("The President has offered $340 billion in cuts, in savings, over 10 years.", ["$340 billion"]),
+    ("It exceeds the savings achieved in the plan in its first 10 years.", []),
+    ("It was 96 percent effective after two doses.", ["96 percent"]),
+])
+def test_periods_after_a_list_of_what_an_amount_is_its_first_years_and_doses(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept

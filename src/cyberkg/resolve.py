@@ -112,7 +112,7 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         order = turn_of[(p, turn_start)]
         for m in found:
             if m.kind is Kind.UNKNOWN:
-                _resolve_unknown(table, p, order, m, mentions, unresolved, by_initials)
+                _resolve_unknown(table, pages[p].text, p, order, m, mentions, unresolved, by_initials)
     paragraphs_of = {(p, t.span.start): t.paragraphs for p, page in enumerate(pages) for t in page.turns}
     for t in turns:
         for paragraph in paragraphs_of[(t.page, t.span.start)]:
@@ -752,8 +752,12 @@ def _title_and_body(
     return title.text, None
 
 
+_DETERMINER_BEFORE_RE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|their|our|its|another|any)\s+$")
+
+
 def _resolve_unknown(
     table: Registry,
+    source: str,
     page: int,
     turn: int,
     m: EntityMention,
@@ -762,6 +766,12 @@ def _resolve_unknown(
     by_initials: dict[str, list[tuple[Kind, str]]],
 ) -> None:
     whole = known(table, m.span.text)
+    if whole is not None and whole[0][0] is Kind.PERSON and " " not in m.span.text.strip():
+        before, after = source[max(0, m.span.start - 8) : m.span.start], source[m.span.end : m.span.end + 3]
+        if _DETERMINER_BEFORE_RE.search(before) and re.match(r"\s[a-z]", after):
+            # "the Hale administration", "the Hale draft": the name qualifies a noun, it names no one here
+            unresolved.append(Unresolved(Evidence(page, m.span), "modifier", "a person's name qualifying a noun after an article", turn))
+            return
     found = [(m.span, whole)] if whole else []
     if whole is None and "-" in m.span.text and " " not in m.span.text:  # "ABC-led"
         head = m.span.sub(0, m.span.text.index("-"))

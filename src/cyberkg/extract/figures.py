@@ -487,10 +487,11 @@ _CHANGE_BEFORE_RE = re.compile(  # "halve the deficit in four years", "cut it in
     r"[\w\s,'’-]{0,40}?\b(?:in|over|within)\s+(?:just\s+|only\s+|the\s+next\s+)?$"
 )
 _PERIOD_OF_BEFORE_RE = re.compile(  # "$2,500 each year for five years" too; "under 4 percent for 22 months" is news
-    r"(?i)^(?:\s+(?:of|to\s+the)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?"
+    r"(?i)^(?:\s+(?:of|to\s+the)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+in\s+[A-Z][a-z]+)?(?:,?\s+in\s+[a-z]+){0,2},?"
     r"(?:\s+(?:each|every|a|per)\s+(?:year|month|week|day)\s+for|(?:\s+(?:created|added|lost|cut|spent|invested|raised|saved))?\s+(?:in|over|within|during))\s+"
     r"(?:just\s+|only\s+|the\s+(?:past|last|first|next|following|subsequent|coming)\s+)?$"
-)  # "$55 billion in Africa over the subsequent three years", "add $3 trillion to the deficit over 10 years", "5 million jobs created over 32 straight months"
+)  # "$55 billion in Africa over the subsequent three years", "add $3 trillion to the deficit over 10 years",
+# "5 million jobs created over 32 straight months", "$340 billion in cuts, in savings, over 10 years"
 
 
 def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
@@ -613,7 +614,7 @@ _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most import
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
+    r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\bits|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
     r"(?:[\w-]+(?:,|\s+or|\s+to)\s+)?$"  # "in the past 19, 20 months": the second guess at the same span
 )
 

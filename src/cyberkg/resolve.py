@@ -613,7 +613,16 @@ def _name_surnames(table: Registry, pages: list[Transcript]) -> None:
         table.add(Kind.PERSON, normalise_key(name), name, Evidence(p, span))
 
 
-_GIVEN_AFTER_RE = r"(?<![\w'’.-]){surname}[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z]|['’-])"
+_SURNAME_FIRST_RE = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’-]*)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z]|['’-]))")
+
+
+@lru_cache(maxsize=4)
+def _pairs_by_first(folded: str) -> dict[str, list[tuple[str, int, int]]]:
+    """Every "Word Name" pair no capitalised word follows, by its first word: one pass over the text."""
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for m in _SURNAME_FIRST_RE.finditer(folded):
+        out.setdefault(m.group(1), []).append((m.group(2), m.start(), m.start(2) + len(m.group(2))))
+    return out
 
 
 def _given_names_after(page: Transcript, surname: str) -> list[tuple[str, Span]]:
@@ -626,13 +635,12 @@ def _given_names_after(page: Transcript, surname: str) -> list[tuple[str, Span]]
         return []
     stop = word_set("function_words") | word_set("sentence_openers") | title_words() | head_nouns()
     out = []
-    for m in re.finditer(_GIVEN_AFTER_RE.format(surname=re.escape(surname)), page.folded):
-        given = m.group(1)
+    for given, start, end in _pairs_by_first(page.folded).get(surname, ()):
         if given in stop or given.lower() in stop or given in demonyms() or given in place_names() or given.lower() in MONTHS:
             continue
         if lexicon().match_title(given) or given in word_set("given_names"):
             continue  # "Hale Tom" is no name order of English
-        out.append((f"{page.text[m.start() : m.start() + len(surname)]} {given}", Span.of(page.text, m.start(), m.end(1))))
+        out.append((f"{page.text[start : start + len(surname)]} {given}", Span.of(page.text, start, end)))
     return out
 
 

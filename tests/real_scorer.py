@@ -33,7 +33,8 @@ Categories and how a prediction matches an annotation (one to one):
   title, "Energy Secretary", or a parent a unit's name ends with) is out of
   scope too, as the annotators list a department only where the text names it;
 * ``figure``: a figure of the same value whose span overlaps an occurrence
-  of the annotated quote. ``figure unit`` counts matched figures whose unit
+  of the annotated quote (a figure running up to a word the window's end
+  cuts, "$250 mil|lion", is out of scope). ``figure unit`` counts matched figures whose unit
   is the annotated one.
 """
 
@@ -195,6 +196,11 @@ def score_case(
 
     text = case.text()
     found = [f for page in conference.figures for f in page.figures if f.span.start >= case.start]
+    whole = case.path.read_text(encoding="utf-8")
+    end = case.start + case.chars
+    if end < len(whole) and whole[end - 1].isalnum() and whole[end].isalnum():
+        # the window cuts a word ("$250 mil|lion"): a figure the cut word ends or follows is out of scope
+        found = [f for f in found if not re.fullmatch(r"\s*\w*", text[f.span.end : end])]
     unused = list(found)
     right_unit = 0
     for fig in exp["figures"]:

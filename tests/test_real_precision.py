@@ -1736,3 +1736,21 @@ def test_a_name_qualifying_a_noun_after_an_article_names_no_one():
 ])
 def test_periods_after_a_list_of_what_an_amount_is_its_first_years_and_doses(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+# ---------------------------------------------------------------- thirty-fourth round: fitted to the fiftieth and fifty-first samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("If your child is five years and older, 40 piers are open to them.", ["40 piers"]),
+    ("This is the first visit of a U.S. President in nearly 90 years.", []),
+    ("Just two quick follow-ups.", []),
+])
+def test_ages_and_older_a_record_after_an_abbreviation_and_follow_ups(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_a_contraction_opening_a_sentence_and_a_name_corrected_after_a_dash():
+    said = "It's Congress's duty to act. And tomorrow, President Hals — Hale will be in Ohio."
+    assert ("organization", "United States Congress") in _named_kinds(said)
+    assert "Hals" not in _person_names(said)

@@ -477,8 +477,8 @@ _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the course of th
 _NOT_SUPERLATIVE = "inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j"  # "-est" words no superlative: "interest", "request", "west"
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
     rf"(?i)\b(?:first|(?!(?:{_NOT_SUPERLATIVE})est\b)[a-z]+est|most|least|best|worst|than)"
-    r"\b[\w\s,'’-]{0,60}?\bin\s+$"
-)  # "more to growth than it has in 40 years" compares with a span too
+    r"\b(?:[\w\s,'’-]|(?<=[A-Z])\.){0,60}?\bin\s+$"
+)  # "more to growth than it has in 40 years" compares with a span too; "the first visit of a U.S. President in 90 years"
 _OPENING_SPAN_RE = re.compile(  # "In just 11 months, we delivered ...": the span the clause is about
     r"(?:^|[.!?:;]\s+|\n\s*)(?:(?:And|So|But)\s+)?(?:In|Within)\s+(?:just\s+|only\s+|the\s+(?:last|past|first)\s+)?$"
 )
@@ -611,7 +611,7 @@ _SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifelin
 _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most important"; not "two guest workers", "five west coast states"
     rf"\s+(?:(?!(?:{_NOT_SUPERLATIVE}|pri|cr|z|p|h|cons|contr|dig|imm)est\b)[a-z]+est|most|least)\b"
 )
-_AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old)\b")  # "50 years of age or older", "five years old"
+_AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old|and\s+(?:older|up|over))\b")  # "50 years of age or older", "five years old", "five years and older"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
 _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
     r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\bits|\btheir|\bour|\bmy)\s+(?:first|last))\s+"

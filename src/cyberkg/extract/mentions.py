@@ -224,6 +224,22 @@ def _is_place_of_body(source: str, m: EntityMention) -> bool:
 _NAME_AFTER_HONORIFIC_RE = re.compile(r"\.[ \t]*\n?[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 
 
+_REPAIR_AFTER_RE = re.compile(r"[ \t]*(?:—|–|--|(?<=[ \t])-(?=[ \t]))[ \t]*([A-Z][a-z]+)\b")
+
+
+def _repaired(source: str, name: Span) -> bool:
+    """Whether a name is a slip the speaker corrects at once after a dash: "President Hals — Hale".
+
+    The word after the dash begins as the name's last word does and is of about its length.
+    """
+    again = _REPAIR_AFTER_RE.match(source, name.end)
+    last = name.text.split()[-1]
+    if again is None or again.group(1) == last:
+        return False
+    word = again.group(1)
+    return word[:2] == last[:2] and abs(len(word) - len(last)) <= 2
+
+
 def _name_after_honorific(source: str, name: Span) -> Span | None:
     """The name a titled person is called by: after the honorific, when the title came first.
 
@@ -281,6 +297,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             named = _name_after_honorific(source, person.span)
             if named is None:
                 continue  # "the Director Dr." and no name: a title, no person
+            if _repaired(source, named):
+                continue  # "President Hals — Hale": a slip of the tongue, said again at once
             out.append(
                 EntityMention(
                     Kind.PERSON,

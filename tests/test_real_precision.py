@@ -1754,3 +1754,15 @@ def test_a_contraction_opening_a_sentence_and_a_name_corrected_after_a_dash():
     said = "It's Congress's duty to act. And tomorrow, President Hals — Hale will be in Ohio."
     assert ("organization", "United States Congress") in _named_kinds(said)
     assert "Hals" not in _person_names(said)
+
+
+# ---------------------------------------------------------------- thirty-fifth round: fitted to the fifty-second and fifty-third samples (windows)
+
+
+def test_a_number_word_closing_a_name_is_no_count():
+    assert not _figures("What has his part been in the Gang of Six talks?").figures
+
+
+def test_a_plan_that_is_a_verb_names_no_text():
+    said = "This week, the agency released toolkits to help schools plan for and implement screening."
+    assert not [name for kind, name in _named_kinds(said) if kind == "document"]

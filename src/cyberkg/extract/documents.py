@@ -65,6 +65,7 @@ _TOPIC_END_RE = re.compile(
 )
 _MAX_TOPIC_WORDS = 14
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$")
+_VERB_BEFORE_RE = re.compile(r"(?i)\b(?:to|help(?:s|ing)?|will|would|can|could|should|must|may|might)\s+(?:[a-z]+\s+)?$")
 _INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:any|some|similar|such|another)\s+$")
 
 
@@ -83,6 +84,8 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
             continue  # capitalised names are found as phrases
         if _POSSESSIVE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "his plan for X": somebody's intention, not a document's name
+        if _VERB_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "toolkits to help schools plan for X": "plan" is a verb there
         if _INDEFINITE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "some sort of similar strategy for X", "any plan for X": no text of that name
         sentence_start = max((text.rfind(end, 0, m.start()) for end in (". ", "; ", "? ", "! ")), default=-1) + 1

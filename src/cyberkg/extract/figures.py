@@ -639,6 +639,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.NAME  # "the C5+1", "the P5+1": the number is part of a name
     if number.digits and number.span.text in word_set("service_numbers") and _SERVICE_AFTER_RE.match(text, e):
         return RejectReason.NAME  # "911 call centers", "the 988 lifeline": a service's number, no count
+    if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ of $", text[max(0, s - 30) : s]):
+        return RejectReason.NAME  # "the Gang of Six talks", "the Group of Seven": a number word closing a name
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
         if not re.search(r"[.!?:]\s*\S*\s*$", text[max(0, s - 30) : s]):
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name

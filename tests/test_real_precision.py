@@ -1766,3 +1766,14 @@ def test_a_number_word_closing_a_name_is_no_count():
 def test_a_plan_that_is_a_verb_names_no_text():
     said = "This week, the agency released toolkits to help schools plan for and implement screening."
     assert not [name for kind, name in _named_kinds(said) if kind == "document"]
+
+
+# ---------------------------------------------------------------- thirty-sixth round: fitted to the fifty-eighth and fifty-ninth samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Remember that three weeks and two days ago, this did not exist.", []),
+    ("So, 18 months in, we hit the ground running with 40 piers.", ["40 piers"]),
+])
+def test_a_compound_time_ago_and_months_in(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept

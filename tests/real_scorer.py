@@ -237,11 +237,16 @@ def score_all(folder: Path = SAMPLE) -> tuple[dict[str, Score], dict[str, dict[s
         errors[case.name] = case_errors
         units[0] += right
         units[1] += matched
-        for c, s in scores.items():
-            total[c].tp += s.tp
-            total[c].fp += s.fp
-            total[c].fn += s.fn
+        _add(total, scores)
     return total, errors, (units[0], units[1])
+
+
+def _add(total: dict[str, Score], part: dict[str, Score]) -> None:
+    """Sum one part's counts into the total, category by category."""
+    for c, s in part.items():
+        total[c].tp += s.tp
+        total[c].fp += s.fp
+        total[c].fn += s.fn
 
 
 def agreement(gold: Path, other: Path) -> dict[str, Score]:
@@ -354,10 +359,7 @@ def score_pool(folders: list[Path]) -> tuple[dict[str, Score], dict[str, dict[st
         errors.update({f"{folder.name.removeprefix('real_sample_')}/{case}" if len(folders) > 1 else case: e for case, e in part_errors.items()})
         units[0] += right
         units[1] += matched
-        for c, s in part.items():
-            total[c].tp += s.tp
-            total[c].fp += s.fp
-            total[c].fn += s.fn
+        _add(total, part)
     return total, errors, (units[0], units[1])
 
 

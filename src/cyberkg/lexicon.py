@@ -63,6 +63,11 @@ def _alternation(words: tuple[str, ...], *, flexible_space: bool = False) -> str
     return "|".join(parts)
 
 
+def _pairs(name: str) -> dict[str, str]:
+    """A data file of "key | value" lines, as a mapping."""
+    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in read_list(name))}
+
+
 @cache
 def ministry_portfolios() -> dict[str, str]:
     """The portfolio a ministry is named by, by the adjective a minister's title uses (``data/ministry_portfolios.txt``).
@@ -70,7 +75,7 @@ def ministry_portfolios() -> dict[str, str]:
     >>> ministry_portfolios()["Foreign"]
     'Foreign Affairs'
     """
-    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in read_list("ministry_portfolios"))}
+    return _pairs("ministry_portfolios")
 
 
 @cache
@@ -94,7 +99,7 @@ def portfolio_heads() -> dict[str, str]:
     >>> portfolio_heads()["minister"]
     'Ministry'
     """
-    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in read_list("portfolio_heads"))}
+    return _pairs("portfolio_heads")
 
 
 @cache

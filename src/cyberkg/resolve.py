@@ -778,7 +778,7 @@ def _resolve_unknown(
         before, after = source[max(0, m.span.start - 8) : m.span.start], source[m.span.end : m.span.end + 3]
         if _DETERMINER_BEFORE_RE.search(before) and re.match(r"\s[a-z]", after):
             # "the Hale administration", "the Hale draft": the name qualifies a noun, it names no one here
-            unresolved.append(Unresolved(Evidence(page, m.span), "modifier", "a person's name qualifying a noun after an article", turn))
+            unresolved.append(Unresolved(Evidence(page, m.span), "person", "a person's name qualifying a noun after an article: no mention of the person", turn))
             return
     found = [(m.span, whole)] if whole else []
     if whole is None and "-" in m.span.text and " " not in m.span.text:  # "ABC-led"

@@ -1777,3 +1777,19 @@ def test_a_plan_that_is_a_verb_names_no_text():
 ])
 def test_a_compound_time_ago_and_months_in(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+# ---------------------------------------------------------------- thirty-seventh round: fitted to the sixtieth and sixty-first samples (windows)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Chuck, where were you for the last three minutes of brilliance?", []),
+    ("Each of the six branches of service sent 40 piers.", ["40 piers"]),
+])
+def test_the_last_minutes_and_each_of_a_known_set(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_a_headline_modifier_before_a_two_word_title_stays_the_titles():
+    text = "On-the-Record Press Call by Senior Deputy Advisor Tom Hale\n\nMR. HALE: Hi.\n\nQ  Thanks.\n"
+    assert ("Tom Hale", "senior deputy advisor", None) in {(s.name_text, s.title_text, s.body_text) for s in headline_speakers(parse_transcript(text))}

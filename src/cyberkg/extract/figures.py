@@ -456,7 +456,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
     _update_carry(ctx, periods, kept)
 
 
-_ALL_BEFORE_RE = re.compile(r"(?i)\ball\s+(?:(?:the|of\s+the|our|these|those|its|their)\s+)?$")
+_ALL_BEFORE_RE = re.compile(  # "all 50 states", "each of the six branches": every member of a set already known
+    r"(?i)\b(?:all\s+(?:(?:the|of\s+the|our|these|those|its|their)\s+)?|(?:each|both|either|neither)\s+of\s+(?:the|our|these|those|its|their)\s+)$"
+)
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
 _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:that|who|whom)\s+(?:were|was|are|is|had|have|we|you|they|I|he|she)\b")  # "the two envoys who were beside him"
@@ -606,7 +608,7 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-_TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
+_TIME_UNIT_AFTER_RE = re.compile(r"(?i)[\s-]+(?:an?\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b")
 _HALF_AS_ADVERB_RE = re.compile(r"(?i)\s+(?:over|done|finished|gone|full|empty|way|right|true|joking|kidding|asleep|awake)\b")
 _THIRD_AS_SHARE_RE = re.compile(r"(?i)\s+(?:of|more|less|fewer)\b|\s*[.,;:!?]")  # "a third of them", "a third more", "cut by a third."
 _SERVICE_AFTER_RE = re.compile(r"(?i)\s+(?:calls?|call\s+centers?|lines?|lifeline|hotline|dispatch(?:ers)?|operators?|system)\b")

@@ -17,7 +17,7 @@ from ..lexicon import lexicon, national_prefixes, word_set
 from ..model import Role, RosterLine, Span, Transcript
 from .matching import folded_span, recut
 from .orgs import AcronymDefinition, find_acronym_after, is_acronym, is_org_name, strip_article
-from .people import described_title, split_where
+from .people import MODIFIERS, described_title, split_where
 
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|;\s*|,\s*|\s+and\s+|\s*&\s*)")
 _BODY_LINK_RE = re.compile(r"\s+(?:of|at|to|with)\s+", re.IGNORECASE)
@@ -174,6 +174,7 @@ def _body_before_title(source: str, seg: Span) -> PostMention | None:
     return PostMention(seg, rest.title, rest.body or body, rest.acronym, modifier or rest.modifier)
 
 
+_MODIFIER_RE = re.compile(rf"(?i:{MODIFIERS})")
 _FOR_FIELD = r"\s+(?:for|For)\s+[A-Z][\w'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’\-]*)*"  # " for Strategic Communications"
 _PORTFOLIO_FOR_RE = re.compile(rf"([A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*)?){_FOR_FIELD}$")  # "State for Public Diplomacy"
 _PORTFOLIO_TAIL_RE = re.compile(_FOR_FIELD)
@@ -236,6 +237,8 @@ def parse_post(source: str, seg: Span) -> PostMention:
                 body, words = described
                 return PostMention(seg, seg.sub(words.start - seg.start, end.end("title")), body, None)
             if len(body.text.split()) == 1:  # "Department Spokesperson": the body is not named
+                if _MODIFIER_RE.fullmatch(body.text + " "):  # "Senior Deputy Advisor": a modifier of the title
+                    return PostMention(seg, seg.sub(end.start("body"), end.end("title")), None, None)
                 return PostMention(seg, seg.sub(end.start("title"), end.end("title")), None, None)
             return PostMention(seg, seg.sub(end.start("title"), end.end("title")), body, None)
         if not link:

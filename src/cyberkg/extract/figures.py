@@ -471,7 +471,7 @@ _ORDER_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|prior|last|first|next)\s+
 _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions": a set said before ("these 40 piers" often shows new data)
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
     r"(?i)(?:\s+and\s+(?:a|an|one|two|three|four|five|six|\d+)\s+[a-z]+)?"  # "three weeks and two days ago"
-    r"\s+(?:later|ago|earlier|previous(?:ly)?|prior|in\s+advance|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)"
+    r"\s+(?:later|ago|earlier|previous(?:ly)?|prior|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)"
     r"|on(?=\s+from\b|\s*,)|in(?=\s*[,;]))\b"  # "18 months in, we hit the ground running"
 )
 _OF_SOMEONES_RE = re.compile(r"(?i)\s+(?:of|in)\s+(?:his|her|their|our|my|your|its|this|that)\b")

@@ -1642,6 +1642,7 @@ def test_a_similar_strategy_for_something_names_no_text():
     ("Our partnership as two states matters, as well as four new piers.", ["four new piers"]),
     ("We made progress in the seven years of his presidency.", []),
     ("There's two answers.", []),
+    ("They are taping it one day in advance.", []),
     ("There is a risk of two significant nuclear powers and two countries with big fleets not agreeing.", []),
     ("We saw a couple of dozen workers a week, and several dozen piers, and a dozen boats.", ["a dozen boats"]),
 ])

@@ -513,6 +513,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return False
     if _RELATIVE_AFTER_RE.match(text, draft.end) or re.match(r"['’]s\b", text[draft.end : draft.end + 3]):
         return True  # "two weeks ago"; "one day's statistics": the length of time qualifies a noun
+    if not draft.number.digits and re.match(r"(?i)\s+in\s+advance\b", text[draft.end : draft.end + 12]):
+        return True  # "taping it one day in advance": when; "at least 10 days in advance" in digits is kept, a statistic
     if re.search(r"(?i)\bmark(?:s|ed|ing)?\s+$", text[max(0, draft.start - 10) : draft.start]) and re.match(r"\s+since\b", text[draft.end : draft.end + 8]):
         return True  # "Saturday marked 12 years since the programme began": an anniversary
     n = draft.number

@@ -93,11 +93,13 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
         _add_post(posts, pkey, mention.title.text, org_key, Evidence(p, mention.span))
 
     # 3. The people the headline names, with their posts (no roster in such transcripts).
-    headline_keys = [_add_headline_speaker(table, posts, pages[0], sp) for sp in headline_speakers(pages[0])]
+    # The first names others call each surname-labelled speaker by, read once per page.
+    addressed = [_addressed_first_names(page) for page in pages]
+    headline_keys = [_add_headline_speaker(table, posts, pages[0], sp, addressed[0]) for sp in headline_speakers(pages[0])]
     headline_key = headline_keys[0] if headline_keys else None
 
     # 4. Turns and who speaks in them.
-    turns = _turns(pages, table, posts, headline_key)
+    turns = _turns(pages, table, posts, headline_key, addressed)
 
     # 5. What each turn names.
     mentions: list[Mention] = []
@@ -195,7 +197,9 @@ def _paragraph_mentions(pages: Sequence[Transcript]) -> list[tuple[tuple[int, in
     return out
 
 
-def _add_headline_speaker(table: Registry, posts: dict[str, Post], page: Transcript, sp: HeadlineSpeaker) -> str:
+def _add_headline_speaker(
+    table: Registry, posts: dict[str, Post], page: Transcript, sp: HeadlineSpeaker, addressed: dict[str, Span]
+) -> str:
     """Add a person the headline names, with the post it gives them; return their key.
 
     A headline that gives a surname only ("HUD Secretary Hale") names the person the
@@ -204,8 +208,8 @@ def _add_headline_speaker(table: Registry, posts: dict[str, Post], page: Transcr
     """
     name = sp.name_text
     if len(name.split()) == 1:
-        addressed = _addressed_first_names(page).get(name.lower())
-        name = _full_name(page, name) or _named_in_full(page, name) or (f"{addressed.text} {name}" if addressed else name)
+        given = addressed.get(name.lower())
+        name = _full_name(page, name) or _named_in_full(page, name) or (f"{given.text} {name}" if given else name)
     key = normalise_key(name)
     person = table.add(Kind.PERSON, key, name, Evidence(0, sp.name))
     person.spoke = True
@@ -308,11 +312,11 @@ def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None,
 
 
 def _turns(
-    pages: Sequence[Transcript], table: Registry, posts: dict[str, Post], headline_key: str | None
+    pages: Sequence[Transcript], table: Registry, posts: dict[str, Post], headline_key: str | None, addressed_by_page: list[dict[str, Span]]
 ) -> list[ResolvedTurn]:
     out: list[ResolvedTurn] = []
     for p, page in enumerate(pages):
-        addressed = _addressed_first_names(page)
+        addressed = addressed_by_page[p]
         for turn in page.turns:
             order = len(out) + 1
             speaker: tuple[Kind, str] | None = None

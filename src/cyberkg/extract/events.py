@@ -15,6 +15,12 @@ from .numbers import vocabulary
 from .phrases import head_part
 
 
+def names_a_gathering(head: list[str]) -> bool:
+    """Whether a name's head is a convention people gather at, no treaty: "the Democratic
+    National Convention" (``data/gathering_conventions.txt``)."""
+    return len(head) >= 2 and head[-1] == "Convention" and head[-2] in word_set("gathering_conventions")
+
+
 def is_event_name(words: list[str], *, ordinal: int | None) -> bool:
     """Tell whether capitalised ``words`` name an event.
 
@@ -28,8 +34,8 @@ def is_event_name(words: list[str], *, ordinal: int | None) -> bool:
     True
     """
     head = head_part(words)
-    if len(head) >= 2 and head[-1] == "Convention" and head[-2] in word_set("gathering_conventions"):
-        return True  # "the Democratic National Convention": a gathering, no treaty (data/gathering_conventions.txt)
+    if names_a_gathering(head):
+        return True
     if len(words) < 2 or not head or head[-1] not in word_set("event_heads"):
         return False
     return head[-1] not in word_set("org_heads") or ordinal is not None

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from ..lexicon import read_list, word_set
+from .events import names_a_gathering
 from .phrases import head_part
 
 
@@ -32,8 +33,8 @@ def is_law_name(words: list[str]) -> bool:
     head = head_part(words)
     if not head:
         return False
-    if head[-1] == "Convention" and len(head) >= 2 and head[-2] in word_set("gathering_conventions"):
-        return False  # "the Democratic National Convention": a gathering, an event (data/gathering_conventions.txt)
+    if names_a_gathering(head):
+        return False  # "the Democratic National Convention": a gathering, an event
     if head[-1] in word_set("law_heads"):
         return True
     if "in" in words and words[-1] in word_set("law_heads") and all(w[:1].isupper() for w in words if w != "in"):

@@ -95,6 +95,7 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
     out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
+    out = [m for m in out if not (m.kind is Kind.PERSON and m.title is not None and _repaired(source, m.span))]  # "President Hals — Hale"
     out = [m for m in out if not _goes_on_a_name(source, m.span)]
     out = [m for m in out if not _listed_portfolio(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
@@ -297,8 +298,6 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             named = _name_after_honorific(source, person.span)
             if named is None:
                 continue  # "the Director Dr." and no name: a title, no person
-            if _repaired(source, named):
-                continue  # "President Hals — Hale": a slip of the tongue, said again at once
             out.append(
                 EntityMention(
                     Kind.PERSON,

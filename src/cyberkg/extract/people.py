@@ -229,12 +229,13 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
 def _outlet_named_for_a_person(word: str) -> bool:
     """An outlet's own name that is also a surname ("Mayor Bloomberg"): after a title it is the person.
     Common outlet words ("News", "Post": ``data/media_generic.txt``) and other heads stay heads."""
-    return (
-        word in word_set("media")
-        and word not in word_set("media_generic")
-        and not word.isupper()
-        and word not in word_set("org_heads") | word_set("event_heads") | word_set("law_heads") | word_set("document_heads")
-    )
+    return word in word_set("media") and word not in word_set("media_generic") and not word.isupper() and word not in _other_heads()
+
+
+@cache
+def _other_heads() -> frozenset[str]:
+    """The heads of bodies, events, laws and documents: never a surname after a title."""
+    return word_set("org_heads") | word_set("event_heads") | word_set("law_heads") | word_set("document_heads")
 
 
 def body_after_title(span: Span) -> Span | None:

@@ -144,8 +144,11 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                         break  # "the Water Law and the Sea Law", "the Water Forum in Xiamen", "NATO and Ruritania", "NGOs in Congress"
                 if nxt == "in" and after.isupper() and len(after) > 1:
                     break  # "the X Show in ABC": an acronym after "in" is a name of its own
-                so_far = paragraph.text[start : words[last][1]].split()
-                if nxt == "in" and any(w in word_set("event_heads") for w in so_far) and not _law_follows(paragraph.text, words, k + 1):
+                if (
+                    nxt == "in"
+                    and any(w in word_set("event_heads") for w in paragraph.text[start : words[last][1]].split())
+                    and not _law_follows(paragraph.text, words, k + 1)
+                ):
                     break  # "the Summit of the Harbours in Port-Royal": an event, then where it was held
                 if nxt == "on" and current_head.isupper() and len(current_head) > 1:
                     break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)

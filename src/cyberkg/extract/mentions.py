@@ -170,7 +170,7 @@ def _body_before_portfolio(source: str, span: Span) -> Span | None:
     of OMB for Management"); after "of the" the words are the title's ("Under Secretary of the
     Treasury for International Affairs").
     """
-    served = _SERVED_RE.match(span.text)
+    served = _SERVED_RE.match(span.text) if "for" in span.text else None
     if served is None or served.group(2).split()[-1] not in word_set("portfolio_words"):
         return None
     body = " ".join(served.group(1).split())
@@ -280,8 +280,11 @@ def _last_title_after_the(source: str, title: Span) -> Span:
     return title.sub(joints[-1].end(), len(title.text))
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+
+
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
-    possessive = re.search(r"['’]s\s+", phrase.span.text)
+    possessive = _POSSESSIVE_RE.search(phrase.span.text)
     if possessive is not None:
         named = _named_after_post(phrase.span.sub(possessive.end(), len(phrase.span.text)))
         if named is not None:  # "the Harbour Board's Senior Response Official Tom Hale": the board, and a person
@@ -320,7 +323,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return []
     if " ".join(phrase.span.text.split()[:2]) in word_set("common_compounds"):  # "your ZIP Code to GETVAX": no name
         return []
-    two = _TWO_DEPARTMENTS_RE.match(phrase.span.text) or _body_and_acronym(phrase.span.text)
+    two = (_TWO_DEPARTMENTS_RE.match(phrase.span.text) or _body_and_acronym(phrase.span.text)) if "and" in phrase.span.text else None
     if two:  # "the Department of X and Y and the U.S. Department of Z": two bodies
         return [
             *_type_phrase(source, Phrase(phrase.span.sub(0, two.end(1)), None, None)),
@@ -509,7 +512,7 @@ def kind_of(words: list[str], ordinal: int | None) -> Kind | None:
 
 def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
     """ "Y's X": the owner Y and the phrase X, when X can be typed on its own."""
-    m = re.search(r"['’]s\s+", phrase.span.text)
+    m = _POSSESSIVE_RE.search(phrase.span.text)
     before = phrase.span.text[: m.start()].split() if m else []
     if not before or before[-1] in word_set("name_possessives"):
         return None, phrase  # "the Children's Health Insurance Program": part of the name, no owner
@@ -529,6 +532,8 @@ def _split_owner(phrase: Phrase) -> tuple[Span | None, Phrase]:
 def _name_after_portfolio(span: Span) -> Span | None:
     """The name ending "Homeland Security and Counterterrorism Ana Reyes", a portfolio the text
     put after a title (``data/portfolio_words.txt``), or None."""
+    if span.text.count(" ") < 2 and "\n" not in span.text:
+        return None  # two words or fewer: no portfolio before a name
     words = list(re.finditer(r"\S+", span.text))
     if len(words) < 3 or not is_given_name_phrase([w.group(0) for w in words[-2:]]):
         return None

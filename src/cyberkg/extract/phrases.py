@@ -78,7 +78,8 @@ def head_part(words: list[str]) -> list[str]:
 
 def is_capitalised(word: str) -> bool:
     """A capitalised word, "d'Estaing" (an elided particle before a capital) included."""
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word)) or _ELIDED_RE.match(word) is not None
+    first = word[:1]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in word)) or (first in "dl" and _ELIDED_RE.match(word) is not None)
 
 
 _ELIDED_RE = re.compile(r"[dl]['’][A-Z]")

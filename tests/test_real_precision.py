@@ -1793,3 +1793,32 @@ def test_the_last_minutes_and_each_of_a_known_set(said, kept):
 def test_a_headline_modifier_before_a_two_word_title_stays_the_titles():
     text = "On-the-Record Press Call by Senior Deputy Advisor Tom Hale\n\nMR. HALE: Hi.\n\nQ  Thanks.\n"
     assert ("Tom Hale", "senior deputy advisor", None) in {(s.name_text, s.title_text, s.body_text) for s in headline_speakers(parse_transcript(text))}
+
+
+# ---------------------------------------------------------------- thirty-eighth round: fitted to the samples sealed until then (21, 23, 54-57)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("He holds a presser in the one o’clock hour, with 40 piers to show.", ["40 piers"]),
+    ("If it's quarter to seven it's over, and 40 piers are open.", ["40 piers"]),
+    ("The courage of those crews is one that will last. They built 40 piers.", ["40 piers"]),
+    ("We saw one or two drones and two or three boats near 40 piers.", ["40 piers"]),
+    ("We saw four or five boats.", ["five boats"]),
+    ("Of the Fortune 500 companies, few built 40 piers.", ["40 piers"]),
+    ("We gave the President 30 days to reply.", ["30 days"]),
+])
+def test_clock_times_a_pronoun_one_a_few_and_a_number_closing_a_list_name_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(("said", "quote", "value", "unit"), [
+    ("The two leaders met for about an hour and 45 minutes.", "about an hour and 45 minutes", 105, "minute"),
+    ("The works took a year and two months.", "a year and two months", 14, "month"),
+])
+def test_a_length_said_in_two_units_is_one_figure(said, quote, value, unit):
+    (figure,) = _figures(said).figures
+    assert (figure.span.text, figure.value, figure.unit.key) == (quote, value, unit)
+
+
+def test_a_length_said_in_two_numbers_is_two_figures():
+    assert [f.span.text for f in _figures("The record is 3 minutes and 42 seconds.").figures] == ["3 minutes", "42 seconds"]

@@ -402,6 +402,11 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         draft = _Draft(number, s, e)
         limit = min([a for a, _ in blocked if a >= e] + [n.span.start for n in numbers if n.span.start >= e] + [sentence.end])
         _unit(ctx.text, draft, sentence, vocab, words, limit, ctx.dollar)
+        whole = _whole_duration(ctx.text, draft)
+        if whole is not None:  # "an hour and 45 minutes": one length of time, in the smaller unit
+            draft.number, draft.start = whole, whole.span.start
+            if drafts and drafts[-1].start >= whole.span.start:
+                drafts.pop()
         _qualifier(ctx.text, draft, sentence, words)
         if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words) or _is_certainty(ctx.text, draft):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
@@ -625,6 +630,22 @@ _SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two year
 )
 
 
+_LARGER_UNIT = {"minute": ("hour", 60), "second": ("minute", 60), "month": ("year", 12), "day": ("week", 7)}
+
+
+def _whole_duration(text: str, draft: _Draft) -> NumberMention | None:
+    """ "an hour and 45 minutes", "a year and three months": the whole length, as one number of the smaller unit."""
+    if draft.unit is None or draft.unit.key not in _LARGER_UNIT or draft.start != draft.number.span.start:
+        return None
+    larger, factor = _LARGER_UNIT[draft.unit.key]
+    joined = re.search(rf"(?i)\ban?\s+{larger},?\s+and\s+$", text[max(0, draft.start - 40) : draft.start])
+    if joined is None:  # "3 minutes and 42 seconds": two numbers said, two figures
+        return None
+    small = draft.number
+    at = draft.start - len(joined.group(0))
+    return NumberMention(Span.of(text, at, small.span.end), factor + small.value, NumberKind.CARDINAL, small.digits, False)
+
+
 def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]], words: _Words) -> RejectReason | None:
     s, e = number.span.start, number.span.end
     if number.kind is NumberKind.FRACTION and number.span.text.lower() == "half" and _HALF_AS_ADVERB_RE.match(text, e):
@@ -682,7 +703,29 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
+    if _CLOCK_AFTER_RE.match(text, e) or _CLOCK_BEFORE_RE.search(before):
+        return RejectReason.DATE  # "the one o'clock hour", "quarter to seven": a time of day, no length of time
+    if not number.digits and number.value == 1 and _ONE_AS_PRONOUN_RE.search(before) and re.match(r"(?i)\s+(?:that|which|who)\b", after):
+        return RejectReason.RHETORICAL  # "the bravery ... is one that will go down": "one" stands for a noun said before
+    if not number.digits and (_VAGUE_PAIR_RE.match(text, s) or _VAGUE_PAIR_RE.search(text, max(0, s - 12), e)):
+        return RejectReason.RHETORICAL  # "one or two drones", "two or three occasions": a few, no count
+    if number.digits and not number.scaled and (named := _NUMBERED_NAME_BEFORE_RE.search(before)):
+        if named.group(1).lower() not in _title_or_body_words() and re.match(r"\s+[a-z]+s\b", after):
+            return RejectReason.NAME  # "the Fortune 500 companies": the number closes a list's name, no count
     return None
+
+
+_CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")
+_CLOCK_BEFORE_RE = re.compile(r"(?i)\b(?:quarter|half|ten|twenty|five)\s+(?:to|past|till|after)\s+$")
+_ONE_AS_PRONOUN_RE = re.compile(r"(?i)\b(?:is|was|be|a|the|another|only)\s+$")
+_VAGUE_PAIR_RE = re.compile(r"(?i)\b(?:one\s+or\s+two|two\s+or\s+three)\b")  # idioms for "a few"; "four or five hours" is kept
+_NUMBERED_NAME_BEFORE_RE = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+$")
+
+
+@cache
+def _title_or_body_words() -> frozenset[str]:
+    """Words that may stand before a count as its holder ("giving the President 30 days")."""
+    return frozenset(w.lower() for name in ("titles", "person_titles", "well_known_bodies", "org_heads", "country_names") for line in read_list(name) for w in line.split())
 
 
 _SMALL_WORD_COUNTS = frozenset({"one", "two", "three", "four", "five", "both", "a", "an"})

@@ -31,7 +31,8 @@ Categories and how a prediction matches an annotation (one to one):
   participants are scored whatever their evidence;
 * a body no turn names (no mention: a department inferred from a portfolio
   title, "Energy Secretary", or a parent a unit's name ends with) is out of
-  scope too, as the annotators list a department only where the text names it;
+  scope too, as the annotators list a department only where the text names it
+  (in a window: where the window names it, not the context before it);
 * ``figure``: a figure of the same value whose span overlaps an occurrence
   of the annotated quote (a figure running up to a word the window's end
   cuts, "$250 mil|lion", is out of scope). ``figure unit`` counts matched figures whose unit
@@ -172,7 +173,8 @@ def score_case(
     # Nor is a body no turn names: one cyberkg infers as the department a portfolio title leads
     # ("Energy Secretary": the Department of Energy) or as the parent a unit's name ends with. The
     # annotators list a department only where the text names it (GUIDELINES-AJ.md, -G, -R, -Y).
-    named = {m.target for m in conference.mentions}
+    # A window: a body named only in the context, and inferred in the window, is not named there either.
+    named = {m.target for m in conference.mentions if m.evidence.span.start >= case.start}
 
     _match(
         [({_norm(e.name)}, e.name) for e in conference.people if in_scope(e)],

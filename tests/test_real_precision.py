@@ -1822,3 +1822,25 @@ def test_a_length_said_in_two_units_is_one_figure(said, quote, value, unit):
 
 def test_a_length_said_in_two_numbers_is_two_figures():
     assert [f.span.text for f in _figures("The record is 3 minutes and 42 seconds.").figures] == ["3 minutes", "42 seconds"]
+
+
+def test_a_post_named_by_its_portfolio_names_no_body():
+    conference = resolve(parse_transcript(_briefing("Secretary of Energy Ann Fox spoke. In 2006, the President nominated Tom Hale to be the Secretary of Energy.")))
+    named = {m.target for m in conference.mentions}
+    assert not [target for target in named if target[0] is Kind.ORGANIZATION]  # as for "the Energy Secretary"
+
+
+def test_a_regnal_number_closes_a_royal_name():
+    posts = _posts(_briefing("The President spoke with King Anders III and Queen Ingrid II today."))
+    assert {("Anders III", "king", None), ("Ingrid II", "queen", None)} <= posts
+
+
+def test_a_plan_on_this_names_no_text():
+    said = "The Harbour Department put forward a plan on this. And it is going through a review."
+    assert not [name for kind, name in _named_kinds(said) if kind == "document"]
+
+
+def test_a_regional_title_keeps_its_word_and_a_regional_body_keeps_its_own():
+    posts = _posts(_briefing("Our Region 4 Regional Administrator Tom Hale and Regional Pilots Association President Ann Fox came."))
+    assert ("Tom Hale", "regional administrator") in {(name, title) for name, title, _ in posts}
+    assert ("Ann Fox", "president", "Regional Pilots Association") in posts

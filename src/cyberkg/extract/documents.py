@@ -66,6 +66,7 @@ _TOPIC_END_RE = re.compile(
 _MAX_TOPIC_WORDS = 14
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$")
 _VERB_BEFORE_RE = re.compile(r"(?i)\b(?:to|help(?:s|ing)?|will|would|can|could|should|must|may|might)\s+(?:[a-z]+\s+)?$")
+_POINTING_WORDS = frozenset({"this", "that", "it", "these", "those", "them", "which", "what"})
 _INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:any|some|similar|such|another)\s+$")
 
 
@@ -94,6 +95,8 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
         words = topic.split()
         if not words or len(words) > _MAX_TOPIC_WORDS:
             continue
+        if words[0].lower() in _POINTING_WORDS:
+            continue  # "put forward a plan on this": the topic points back, the plan has no name
         start = m.start("ordinal") if m.group("ordinal") else m.start("kind")
         ordinal = paragraph.sub(m.start("ordinal"), m.end("ordinal")).strip() if m.group("ordinal") else None
         out.append(DocumentMention(paragraph.sub(start, stop), ordinal))

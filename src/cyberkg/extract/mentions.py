@@ -332,10 +332,12 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     purpose = _body_for_law(phrase)
     if purpose is not None:  # "the Oversight Commission for the ABC Act": a body, and the law it serves
         return [m for part in purpose for m in _type_phrase(source, Phrase(part, None, None))]
+    rest = after_title(phrase.span)
+    if rest is not None and is_portfolio(rest.text):
+        return []  # "to be the Secretary of Defense": a post named by its portfolio, as "the Defense Secretary" is; no body named
     body = body_after_title(phrase.span)
     if body is not None:  # "the Chief Clerk for the Water Bureau": a post, and the body it is in
         return _type_phrase(source, Phrase(body, None, None))
-    rest = after_title(phrase.span)
     if rest is not None:  # "the former CEO of Harbourbank": a post; what it is of is typed on its own
         return _type_phrase(source, Phrase(rest, None, None))
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form

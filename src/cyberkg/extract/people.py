@@ -24,6 +24,9 @@ from .phrases import Phrase
 
 _MODIFIER_WORDS = ("Deputy", "Vice", "Assistant", "Acting", "Executive", "Former", "Under", "Principal", "Senior", "Interim")
 MODIFIERS = r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)*"  # "Deputy", "Acting Deputy" before a title
+# Words that make a title another title only right before it ("Regional Administrator"); before
+# anything else they are a body's ("Regional Reporters Association President").
+_TITLE_QUALIFIERS = r"(?:(?:Regional|Associate)[\s-]+)?"
 _MODIFIER_LEAD_RE = re.compile(r"(?:(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)+")
 _NAME_WORD = re.compile(r"(?:[dl]['’])?[A-Z][\w'’\-]*")  # "d'Estaing" too
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -50,7 +53,7 @@ class PersonMention:
 def _title_re() -> re.Pattern[str]:
     titles = sorted({t for t in read_list("person_titles")}, key=len, reverse=True)
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]") for t in titles)
-    one = rf"{MODIFIERS}(?:{alternatives})"
+    one = rf"{MODIFIERS}{_TITLE_QUALIFIERS}(?:{alternatives})"
     return re.compile(rf"(?P<title>{one}(?:\s+and\s+{one})*)\s+")
 
 
@@ -219,11 +222,16 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     for i, w in enumerate(words):
         if i < len(words) - 1 and re.fullmatch(r"[A-Z]\.", w):
             continue  # "J. Todd Hale": an initial opens the name
+        if i == len(words) - 1 and i > 0 and w != "I" and _REGNAL_RE.fullmatch(w):
+            continue  # "King Charles III", "Pope Benedict XVI": the ordinal is the name's
         if w in heads and not _outlet_named_for_a_person(w) or len(w) < 2 or not _NAME_WORD.fullmatch(w) or w.lower() in _WEEKDAYS or w.lower() in MONTHS:
             return None
         if w in demonyms() or w in well_known_bodies() or w.isupper() or w in title_words():
             return None  # "Secretary General" is a title, "Director FBI" no name
     return start + len(piece), of_body
+
+
+_REGNAL_RE = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2}")  # up to XXIX ("I" alone is the pronoun, left out where used)
 
 
 def _outlet_named_for_a_person(word: str) -> bool:

@@ -1844,3 +1844,14 @@ def test_a_regional_title_keeps_its_word_and_a_regional_body_keeps_its_own():
     posts = _posts(_briefing("Our Region 4 Regional Administrator Tom Hale and Regional Pilots Association President Ann Fox came."))
     assert ("Tom Hale", "regional administrator") in {(name, title) for name, title, _ in posts}
     assert ("Ann Fox", "president", "Regional Pilots Association") in posts
+
+
+def test_a_public_finance_corporation_is_a_body_and_a_steel_corporation_a_company():
+    named = _named_kinds("The Harbour Development Finance Corporation lent to the Lanmei Steel Corporation.")
+    assert ("organization", "Harbour Development Finance Corporation") in named
+    assert ("company", "Lanmei Steel Corporation") in named
+
+
+def test_a_legal_status_given_by_designation_names_no_body():
+    said = "Today we designated the Kelpies as a Specially Designated Global Harbour Group. The Kelpie Group met."
+    assert _named_kinds(said) == {("company", "Kelpie Group")}

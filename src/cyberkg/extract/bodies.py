@@ -20,9 +20,14 @@ from .phrases import head_part
 @cache
 def _company_re() -> re.Pattern[str]:
     suffixes = sorted(read_list("company_suffixes"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s*") + r"\.?" for s in suffixes)
+    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s*") + _dot(s) for s in suffixes)
     name_word = r"(?:[A-Z][\w&'’\-]*|&)"
     return re.compile(rf"(?P<name>{name_word}(?:\s+{name_word}){{0,6}}),?\s+(?P<suffix>(?:{alternatives}))(?![\w])")
+
+
+def _dot(suffix: str) -> str:
+    """The dot an abbreviated suffix may take ("Inc.", "Co."); after a whole word ("Corporation.") it ends the sentence."""
+    return "" if re.fullmatch(r"[A-Z][a-z]{4,}", suffix) else r"\.?"
 
 
 def find_companies(source: str, paragraph: Span, *, skip: frozenset[str] = frozenset()) -> list[Span]:
@@ -101,7 +106,7 @@ def is_body_name(words: list[str]) -> bool:
 @cache
 def _suffix_re() -> re.Pattern[str]:
     suffixes = sorted(read_list("company_suffixes"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s*") + r"\.?" for x in suffixes)
+    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s*") + _dot(x) for x in suffixes)
     return re.compile(rf",?\s+(?:{alternatives})$")
 
 

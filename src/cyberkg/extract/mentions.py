@@ -69,7 +69,10 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out: list[EntityMention] = []
 
     for span in find_companies(source, paragraph, skip=word_set("sentence_openers")):
-        out.append(_with_acronym(source, EntityMention(Kind.COMPANY, span)))
+        words = span.text.split()
+        public = len(words) >= 2 and words[-1].rstrip(".") == "Corporation" and words[-2] in word_set("public_corporation_words")
+        # "the Development Finance Corporation": a public finance body, no company
+        out.append(_with_acronym(source, EntityMention(Kind.ORGANIZATION if public else Kind.COMPANY, span)))
         taken.append(span)
     for span in find_campaigns(source, paragraph):
         out.append(EntityMention(Kind.CAMPAIGN, span))
@@ -97,10 +100,13 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
     out = [m for m in out if not (m.kind is Kind.PERSON and m.title is not None and _repaired(source, m.span))]  # "President Hals — Hale"
     out = [m for m in out if not _goes_on_a_name(source, m.span)]
+    out = [m for m in out if m.kind is Kind.PERSON or not _DESIGNATED_AS_RE.search(source, max(paragraph.start, m.span.start - 80), m.span.start)]
     out = [m for m in out if not _listed_portfolio(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
+# "designated the X as a Specially Designated Global Terrorist Group": a legal status, no body of that name
+_DESIGNATED_AS_RE = re.compile(r"(?i)\bdesignat(?:e|es|ed|ing)\b[^.;:?!]{0,60}?\bas\s+(?:an?|the)\s+$")
 _RESTART_RE = re.compile(r"\s*(?:--|-|—|–)\s*(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 

@@ -1855,3 +1855,14 @@ def test_a_public_finance_corporation_is_a_body_and_a_steel_corporation_a_compan
 def test_a_legal_status_given_by_designation_names_no_body():
     said = "Today we designated the Kelpies as a Specially Designated Global Harbour Group. The Kelpie Group met."
     assert _named_kinds(said) == {("company", "Kelpie Group")}
+
+
+def test_two_names_qualifying_a_noun_after_an_article_name_no_one():
+    conference = resolve(parse_transcript(_briefing("President Hale spoke. Now, the Hale-Berg administration is at work. A Hale-led group met.")))
+    hale = [m for m in conference.mentions if m.target == (Kind.PERSON, "hale")]
+    assert len(hale) == 2  # the titled mention and "Hale-led", not the administration
+    assert any("qualifying a noun" in u.reason for u in conference.unresolved if u.kind == "person")
+
+
+def test_a_length_of_time_in_before_a_dash_is_a_time_frame():
+    assert [f.span.text for f in _figures("We are less than two weeks in — there will be 40 piers.").figures] == ["40 piers"]

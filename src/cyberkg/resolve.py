@@ -789,6 +789,12 @@ def _resolve_unknown(
         head = m.span.sub(0, m.span.text.index("-"))
         hit = known(table, head.text)
         found = [(head, hit)] if hit else []
+        if hit is not None and hit[0][0] is Kind.PERSON and m.span.text[len(head.text) + 1 : len(head.text) + 2].isupper():
+            before, after = source[max(0, m.span.start - 8) : m.span.start], source[m.span.end : m.span.end + 3]
+            if _DETERMINER_BEFORE_RE.search(before) and re.match(r"\s[a-z]", after):
+                # "the Hale-Berg administration": two names qualify a noun, they name no one here
+                unresolved.append(Unresolved(Evidence(page, m.span), "person", "a person's name qualifying a noun after an article: no mention of the person", turn))
+                return
     if not found:
         for piece in _pieces(m.span):
             # drop leading words one by one: "Welcome Li Wei" → "Li Wei"

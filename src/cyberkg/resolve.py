@@ -871,9 +871,10 @@ def _honorifics(
             if key is not None:
                 found = (key, name, rule)
                 break
+        plural = honorific.text.rstrip(".") in _PLURAL_HONORIFICS
         if found is None:
             name = Span.of(text, m.start(2), m.start(2) + words[min(len(words), 2) - 1].end())
-            if len(name.text.split()) >= 2 and not any(w in lexicon().org_heads for w in name.text.split()):
+            if not plural and len(name.text.split()) >= 2 and not any(w in lexicon().org_heads for w in name.text.split()):
                 key = normalise_key(name.text)
                 table.add(Kind.PERSON, key, name.text, None)
                 found = (key, name, Rule.NAME)
@@ -884,10 +885,23 @@ def _honorifics(
                 continue
         key, name, rule = found
         person = table.drafts[(Kind.PERSON, key)]
-        person.honorific = person.honorific or _canonical_honorific(honorific.text)
+        if not plural:
+            person.honorific = person.honorific or _canonical_honorific(honorific.text)
         ev = Evidence(page, Span.of(text, honorific.start, name.end))
         person.evidence.append(ev)
         mentions.append(Mention(turn, (Kind.PERSON, key), ev, rule))
+        other = re.match(rf"\s+and\s+({_NAME_TOKENS})", page_text.folded[name.end : name.end + 40]) if plural else None
+        if other is not None:  # "Doctors Fauci and Walensky": the honorific is each one's
+            second = Span.of(text, name.end + other.start(1), name.end + other.end(1))
+            key, rule, why = _lookup_person(table, second.text)
+            if key is None:
+                unresolved.append(Unresolved(Evidence(page, second), "person", why, turn))
+            else:
+                table.drafts[(Kind.PERSON, key)].evidence.append(Evidence(page, second))
+                mentions.append(Mention(turn, (Kind.PERSON, key), Evidence(page, second), rule))
+
+
+_PLURAL_HONORIFICS = frozenset({"Doctors", "Drs", "Messrs"})  # "Doctors Fauci and Walensky": two people, each a doctor
 
 
 def _moderator(table: Registry, turns: list[ResolvedTurn]) -> str | None:

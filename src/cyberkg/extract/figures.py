@@ -411,6 +411,9 @@ def _sentence(ctx: _Context, sentence: Span) -> None:
         if draft.noun_words and draft.noun_words[-1].lower() in words.rhetorical or _is_small_talk(ctx.text, draft, words) or _is_certainty(ctx.text, draft):
             ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
             continue
+        if _opens_a_list(ctx.text, draft):
+            ctx.rejected.append(Rejected(number.span, RejectReason.RHETORICAL, ctx.turn))
+            continue
         if _is_definite_set(ctx.text, draft):
             ctx.rejected.append(Rejected(number.span, RejectReason.DEFINITE, ctx.turn))
             continue
@@ -486,7 +489,7 @@ _TIME_SPAN_BEFORE_RE = re.compile(  # "these three days", "over the course of th
 _NOT_SUPERLATIVE = "inter|re|pro|sugg|inv|cont|arr|harv|for|gu|ch|n|qu|t|w|r|l|v|manif|b?j"  # "-est" words no superlative: "interest", "request", "west"
 _FRAME_BEFORE_RE = re.compile(  # "for the first time in 15 years", "the first summit in two years", "the biggest jump in more than 20 years"
     rf"(?i)\b(?:first|(?!(?:{_NOT_SUPERLATIVE})est\b)[a-z]+est|most|least|best|worst|than)"
-    r"\b(?:[\w\s,'’-]|(?<=[A-Z])\.){0,60}?\bin\s+$"
+    r"\b(?:[\w\s,'’-]|(?<=[A-Z])\.){0,60}?\bin\s+(?:(?:nearly|almost|about|roughly|some|over|more\s+than|just)\s+)?$"
 )  # "more to growth than it has in 40 years" compares with a span too; "the first visit of a U.S. President in 90 years"
 _OPENING_SPAN_RE = re.compile(  # "In just 11 months, we delivered ...": the span the clause is about
     r"(?:^|[.!?:;]\s+|\n\s*)(?:(?:And|So|But)\s+)?(?:In|Within)\s+(?:just\s+|only\s+|the\s+(?:last|past|first)\s+)?$"
@@ -555,6 +558,17 @@ def _is_certainty(text: str, draft: _Draft) -> bool:
     return any(w in word_set("negations") or w.endswith("n't") and "n't" in word_set("negations") for w in words)
 
 
+_LIST_OPENS_RE = re.compile(r"[^.!?]{0,80}?(?:[.:;]|\s--?|[—–])\s+(?:The\s+first\s+(?:one\s+)?is\b|First(?:\s+of\s+all)?,|First\s+is\b|One\s+is\b|One,|Number\s+one\b)", re.I)
+
+
+def _opens_a_list(text: str, draft: _Draft) -> bool:
+    """ "We have two deficits. One is ...", "two central conditions: first, ...": the count announces a list, no data."""
+    n = draft.number
+    if n.digits or n.scaled or n.kind is not NumberKind.CARDINAL or n.span.text.lower() not in ("two", "three", "four", "five"):
+        return False
+    return draft.unit is not None and draft.unit.kind is UnitKind.COUNT and bool(_LIST_OPENS_RE.match(text, draft.end))
+
+
 def _is_definite_set(text: str, draft: _Draft) -> bool:
     """Whether a count names a set the listener already knows rather than stating a figure.
 
@@ -591,8 +605,12 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
     if first.unit is not None and then.unit == first.unit and _RESTART_RE.fullmatch(text, first.end, then.start):
         # "capping it at $30 — at $35": said again at once, another value ("from $30 - $35" is a range)
         return not re.search(r"(?i)\b(?:from|between)\s+$", text[max(0, first.start - 9) : first.start])
-    if first.number.value != then.number.value or first.unit is None or (then.unit is not None and then.unit != first.unit):
+    if first.number.value != then.number.value or first.unit is None:
         return False
+    if then.unit is not None and then.unit != first.unit:
+        # "the 10 members — the 10 victims": the same count said again at once, the noun corrected
+        counted = (UnitKind.COUNT, UnitKind.PEOPLE)
+        return first.unit.kind in counted and then.unit.kind in counted and bool(_RESTART_RE.fullmatch(text, first.end, then.start) or re.fullmatch(r"\s*(?:-|--|[—–])\s*the\s+", text[first.end : then.start]))
     between = text[first.number.span.end : then.number.span.start]
     return len(between) <= 40 and bool(_DASH_RE.search(between) or _OR_RATHER_RE.search(between))
 
@@ -632,8 +650,8 @@ _SUPERLATIVE_AFTER_RE = re.compile(  # "the two largest", "the three most import
 )
 _AGE_AFTER_RE = re.compile(r"(?i)\s+(?:of\s+age|old|and\s+(?:older|up|over))\b")  # "50 years of age or older", "five years old", "five years and older"
 _TIME_UNIT_AND_RE = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?|decades?)\s+and\s+$")  # "a year and a half"
-_SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days"
-    r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\bits|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
+_SPAN_BEFORE_RE = re.compile(  # "over the last seven days", "his first two years in office", "the first 100 days", "the best 12 months"
+    r"(?i)(?:\b(?:the|these|those|this)\s+(?:past|last|previous|prior|next|coming|first|best|worst|strongest|weakest)(?:\s+(?:almost|nearly|about|roughly|some))?|(?:['’]s|\bhis|\bher|\bits|\btheir|\bour|\bmy)\s+(?:first|last))\s+"
     r"(?:[\w-]+(?:,|\s+or|\s+to)\s+)?$"  # "in the past 19, 20 months": the second guess at the same span
 )
 
@@ -663,7 +681,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.ORDINAL  # "one by Lute, one by Mullen, and a third by Petraeus": the third one, no share
     if number.kind is NumberKind.FRACTION and (_TIME_UNIT_AFTER_RE.match(text, e) or _TIME_UNIT_AND_RE.search(text, max(0, s - 20), s)):
         return RejectReason.DATE  # "half an hour", "a year and a half": a length of time, no share of anything
-    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (
+    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or _WHEN_AFTER_RE.match(text, e) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s]) or (
         re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
     )
     if framing and _TIME_UNIT_AFTER_RE.match(text, e):
@@ -697,6 +715,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.DATE  # a year not caught as a period
+        if re.search(r"(?i)\bthe\s+$", before) and not unit_vocabulary().match_after(text, e):
+            return RejectReason.DATE  # "the 1967 lines", "the 2008 elections": the year says which, counts nothing
     if number.digits and not number.scaled and (re.match(r"/\d", after) or re.search(r"\d/$", before)):
         return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
     if re.search(r"(?i)\bso-called\s+$", before):
@@ -713,6 +733,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RHETORICAL
     if not number.digits and number.value == 1 and _ONE_MOMENT_RE.match(text, e) and _ASIDE_BEFORE_RE.search(before):
         return RejectReason.RHETORICAL  # "One minute, I thought I had it", "hold on one second.": a pause, no length of time
+    if number.value == 100 and re.match(r"(?i)\s*(?:percent|per\s+cent|%)\s*[,.!;]", after) and _HUNDRED_PERCENT_AS_YES_RE.search(before):
+        return RejectReason.RHETORICAL  # "Absolutely, 100 percent, it's better": wholly agreeing, no share of anything
     if _CLOCK_AFTER_RE.match(text, e) or _CLOCK_BEFORE_RE.search(before):
         return RejectReason.DATE  # "the one o'clock hour", "quarter to seven": a time of day, no length of time
     if not number.digits and number.value == 1 and _ONE_AS_PRONOUN_RE.search(before) and re.match(r"(?i)\s+(?:that|which|who)\b", after):
@@ -727,6 +749,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
 
 _ONE_MOMENT_RE = re.compile(r"(?i)\s+(?:minute|second|sec|moment)\s*[,.!;]")
 _ASIDE_BEFORE_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:hold\s+on|wait|just|give\s+me|bear\s+with\s+me)\s+)$")
+_WHEN_AFTER_RE = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:when|during\s+which|in\s+which)\b")  # "the two months when"
+_HUNDRED_PERCENT_AS_YES_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:absolutely|yes|yeah|oh|no|and|I\s+mean),?\s+)$")
 _CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?i)\b(?:quarter|half|ten|twenty|five)\s+(?:to|past|till|after)\s+$")
 _ONE_AS_PRONOUN_RE = re.compile(r"(?i)\b(?:is|was|be|a|the|another|only)\s+$")

@@ -348,6 +348,10 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return _type_phrase(source, Phrase(rest, None, None))
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
+    sided = re.match(r"(?:(?:Most|Many|Some|All)\s+)?(\S+)\s+", phrase.span.text)
+    if sided and sided.group(1) in word_set("party_adjectives") and phrase.span.text[sided.end() :] in well_known_bodies():
+        # "a Democratic Senate", "Most Republican House candidates": the body, held or sought by a party
+        return [EntityMention(Kind.ORGANIZATION, phrase.span.sub(sided.end(), len(phrase.span.text)))]
     words = phrase.words
     if len(words) >= 2 and words[-1].endswith("s") and words[-1] in word_set("group_words") and " ".join(words[:-1]) in well_known_bodies():
         return [EntityMention(Kind.ORGANIZATION, phrase.span)]  # "Senate Democrats": the members of a body as a group

@@ -1905,3 +1905,15 @@ def test_a_plural_honorific_before_two_surnames_names_both():
 def test_a_party_word_before_a_well_known_body_names_the_body():
     named = _named_kinds("Most Democratic Senate candidates agree, and a Republican House would not.")
     assert {n for _, n in named} == {"United States Senate", "House of Representatives"}
+
+
+def test_companies_named_bare_in_a_list_a_plural_noun_opens_or_closes():
+    said = "Since then, companies like Harbourcar, Pierline and Ferrix have invested, with Dockco and other firms."
+    assert _named_kinds(said) == {("company", "Harbourcar"), ("company", "Pierline"), ("company", "Ferrix"), ("company", "Dockco")}
+
+
+def test_an_acronym_in_a_company_list_is_read_by_the_initials_of_a_company_named_in_full():
+    said = "Harbour Motors opened a plant. Automakers like Ferrix and HM have invested."
+    named = resolve(parse_transcript(_briefing(said)))
+    companies = {e.name: e for e in named.entities if e.kind is Kind.COMPANY}
+    assert set(companies) == {"Harbour Motors", "Ferrix"}

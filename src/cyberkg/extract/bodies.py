@@ -48,6 +48,38 @@ def find_companies(source: str, paragraph: Span, *, skip: frozenset[str] = froze
     return out
 
 
+_LIST_ITEM = r"[A-Z][\w&'’.\-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.\-]*){0,2}"
+
+
+@cache
+def _listed_companies_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = "|".join(re.escape(c) for c in sorted(read_list("company_list_cues"), key=len, reverse=True))
+    before = re.compile(
+        rf"\b(?i:{cues})\s+(?:like|such\s+as|including)\s+(?P<items>{_LIST_ITEM}(?:,\s+(?:and\s+|or\s+)?{_LIST_ITEM})*(?:,?\s+(?:and|or)\s+{_LIST_ITEM})?)"
+    )
+    after = re.compile(rf"(?P<items>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*(?:,?\s+(?:and|or)\s+{_LIST_ITEM})?)\s+and\s+other\s+(?:{cues})\b")
+    return before, after
+
+
+def find_listed_companies(source: str, paragraph: Span) -> list[Span]:
+    """Companies named bare in a list a plural noun opens or closes.
+
+    >>> text = "Automakers like Harbourcar, Pierline and Ferrix have invested, with Dockco and other firms."
+    >>> [s.text for s in find_listed_companies(text, Span.of(text, 0, len(text)))]
+    ['Harbourcar', 'Pierline', 'Ferrix', 'Dockco']
+    """
+    out = []
+    text = paragraph.text
+    for pattern in _listed_companies_re():
+        for m in pattern.finditer(text):
+            for item in re.finditer(_LIST_ITEM, m.group("items")):
+                start = m.start("items") + item.start()
+                if re.match(r"(?:and|or)\b", item.group(0)):
+                    continue
+                out.append(paragraph.sub(start, start + len(item.group(0).rstrip("."))))
+    return sorted(set(out), key=lambda s: s.start)
+
+
 def is_media_name(words: list[str]) -> bool:
     """Tell whether ``words`` name a media outlet.
 

@@ -20,7 +20,7 @@ from functools import cache
 from ..dates import MONTHS
 from ..lexicon import demonyms, lexicon, place_names, read_list, well_known_bodies, well_known_names, word_set
 from ..model import Kind, Span
-from .bodies import find_companies, is_body_name, is_company_name, is_outlet_name
+from .bodies import find_companies, find_listed_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
 from .documents import find_documents, is_document_name
 from .events import editions_held, is_event_name
@@ -73,6 +73,12 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
         public = len(words) >= 2 and words[-1].rstrip(".") == "Corporation" and words[-2] in word_set("public_corporation_words")
         # "the Development Finance Corporation": a public finance body, no company
         out.append(_with_acronym(source, EntityMention(Kind.ORGANIZATION if public else Kind.COMPANY, span)))
+        taken.append(span)
+    for span in find_listed_companies(source, paragraph):
+        if any(t.start <= span.start and span.end <= t.end for t in taken) or span.text in well_known_bodies() or span.text in demonyms():
+            continue  # "companies like Harbourcar and Pierline": named bare, a list says what they are
+        # an acronym ("GM") is left to be read by the initials of a company the text names in full
+        out.append(EntityMention(Kind.UNKNOWN if is_acronym(span.text) else Kind.COMPANY, span))
         taken.append(span)
     for span in find_campaigns(source, paragraph):
         out.append(EntityMention(Kind.CAMPAIGN, span))

@@ -1917,3 +1917,8 @@ def test_an_acronym_in_a_company_list_is_read_by_the_initials_of_a_company_named
     named = resolve(parse_transcript(_briefing(said)))
     companies = {e.name: e for e in named.entities if e.kind is Kind.COMPANY}
     assert set(companies) == {"Harbour Motors", "Ferrix"}
+
+
+def test_a_point_in_time_after_at_is_no_length_measured():
+    said = "Two doses at 2 to 4 weeks or 10 to 14 weeks are still at 75 percent. We worked for six months."
+    assert [f.span.text for f in _figures(said).figures] == ["75 percent", "six months"]

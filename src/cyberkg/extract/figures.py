@@ -532,6 +532,8 @@ def _is_time_frame(text: str, draft: _Draft, before: _Draft | None) -> bool:
         return True
     if _TIME_SPAN_BEFORE_RE.search(text, max(0, draft.start - 30), draft.start):
         return True
+    if re.search(r"(?i)\bat\s+(?:[\w.]+\s+(?:to|or)\s+)?(?:[\w.]+\s+[a-z]+\s+or\s+(?:[\w.]+\s+to\s+)?)?$", text[max(0, draft.start - 40) : draft.start]):
+        return True  # "effective at 2 to 4 weeks": a point in time after something, no length measured
     if re.search(r"(?i)\bthe\s+$", text[max(0, draft.start - 5) : draft.start]) and _OF_SOMEONES_RE.match(text, draft.end):
         return True  # "the seven years of his presidency": a span already known, named again
     opening = _OPENING_SPAN_RE.search(text, max(0, draft.start - 30), draft.start)

@@ -1922,3 +1922,9 @@ def test_an_acronym_in_a_company_list_is_read_by_the_initials_of_a_company_named
 def test_a_point_in_time_after_at_is_no_length_measured():
     said = "Two doses at 2 to 4 weeks or 10 to 14 weeks are still at 75 percent. We worked for six months."
     assert [f.span.text for f in _figures(said).figures] == ["75 percent", "six months"]
+
+
+def test_a_laws_acronym_with_its_head_is_the_law_named_in_full():
+    said = "Congress passed the Harbour Dredging Safety Act. The HDS Act lets us dredge. The Harbour Fishing Act and the FISA Act differ."
+    laws = {e.name for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.LAW}
+    assert laws == {"Harbour Dredging Safety Act", "Harbour Fishing Act", "FISA Act"}

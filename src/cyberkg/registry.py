@@ -430,6 +430,15 @@ def _spelled_by(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, s
     """The bodies whose initials a body named only by an acronym spells ("NSC" → "National Security Council")."""
     draft = table.drafts[target]
     name = draft.name
+    if target[0] is Kind.LAW and (headed := re.fullmatch(r"([A-Z]{2,6})\s+(\w+)", name)):
+        # "the FISA Act", "the HDS Act": the acronym of a law named in full, and its head said again
+        letters, head = headed.group(1).lower(), headed.group(2).lower()
+        return [
+            t
+            for t, d in table.drafts.items()
+            if t[0] is Kind.LAW and t != target and d.name.split()[-1].lower() == head
+            and initials(d.name) in (letters, letters + head[0])
+        ]
     if target[0] is not Kind.ORGANIZATION or not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return []
     return [

@@ -27,7 +27,7 @@ from .extract.headline import HeadlineSpeaker, caps_display, headline_speakers
 from .extract.laws import law_key_name, short_law_name
 from .extract.mentions import EntityMention, extract_mentions
 from .extract.orgs import expansion_of, is_acronym, is_org_name
-from .extract.people import MODIFIERS, is_portfolio, person_in_phrase, title_words
+from .extract.people import MODIFIERS, is_portfolio, person_in_phrase, singular_title, title_words
 from .extract.phrases import Phrase, head_nouns
 from .extract.roster import PostMention, extract_roster, parse_post
 from .lexicon import demonyms, lexicon, ministry_portfolios, place_names, portfolio_heads, well_known_bodies, word_set
@@ -410,6 +410,9 @@ _HANDOFF_RE = re.compile(  # "... over to Jeff." or a paragraph "Jeff." closing 
 _HANDOFF_THEN_RE = re.compile(  # "... over to Jeff to take your questions." closing the turn before
     rf"\b(?i:over\s+to|hand\s+it\s+to|turn\s+to)\s+{_FIRST_NAME}\s+(?i:to|for|who)\b[^.!?]{{0,60}}[.!][\s\xa0]*$"
 )
+_VOCATIVE_END_RE = re.compile(  # "... when that is going to happen, Rochelle." closing the turn before
+    rf"(?<=\w),\s+{_FIRST_NAME}[.?!][\s\xa0]*$"
+)
 _OVER_TO_YOU_RE = re.compile(  # "Jeff, over to you." closing the turn before
     rf"(?<![\w'’]){_FIRST_NAME},\s+(?i:over\s+to\s+you|go\s+ahead|the\s+floor\s+is\s+yours)[.!][\s\xa0]*$"
 )
@@ -431,6 +434,10 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
     stop = word_set("function_words") | word_set("sentence_openers")
     found: dict[str, set[str]] = defaultdict(set)
     spans: dict[str, Span] = {}
+    # the first names of the people the headline names in full: "Q  Karine, ..." asks her, whoever answers
+    headline_firsts = {
+        sp.name_text.split()[0]: sp.name_text.split()[-1].lower() for sp in headline_speakers(page) if len(sp.name_text.split()) > 1
+    }
 
     def call(name: str, m: re.Match[str] | None) -> None:
         if m is None:
@@ -438,6 +445,8 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
         first = m.group(1)
         if first.lower() == name.lower():
             return
+        if headline_firsts.get(first, name.lower()) != name.lower():
+            return  # the first name of another speaker the headline names
         if first.lower() in stop or first in stop or first in title_words() or first in demonyms() or first.lower() in MONTHS:
             return
         if lex.honorific_re.match(first + " ") or lex.match_title(first):
@@ -459,7 +468,7 @@ def _addressed_first_names(page: Transcript) -> dict[str, Span]:
         if before is not None and (before.label is None or before.label.text != turn.label.text):
             # the hand-off closes the turn before: only its last words are read, not the whole turn
             call(name, _HANDOFF_RE.search(page.folded, max(before.span.start, turn.label.start - 120), turn.label.start))
-            for handoff in (_HANDOFF_THEN_RE, _OVER_TO_YOU_RE):
+            for handoff in (_HANDOFF_THEN_RE, _OVER_TO_YOU_RE, _VOCATIVE_END_RE):
                 call(name, handoff.search(page.folded, max(before.span.start, turn.label.start - 120), turn.label.start))
     return {surname: spans[surname] for surname, firsts in found.items() if len(firsts) == 1}
 
@@ -559,6 +568,8 @@ def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list
             continue
         if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
             continue
+        if singular_title(first) != first:
+            continue  # "Presidents Tusk and Juncker": a title each holds, no first name
         if strict and _not_a_first_name(page.folded, start, first, stop):
             continue
         out.append((f"{first} {page.text[second:end]}", Span.of(page.text, start, end)))
@@ -723,7 +734,7 @@ def _mentioned_posts(table: Registry, posts: dict[str, Post], text: str, page: i
         if title.text.lower() in word_set("address_titles"):  # "Comrade X" holds no post
             continue
         title_text, org_key = _title_and_body(table, page, title, m.body, holder=holder, country=m.country)
-        _add_post(posts, holder, lead + title_text, org_key, evidence, country=m.country)
+        _add_post(posts, holder, lead + singular_title(title_text), org_key, evidence, country=m.country)
 
 
 def _title_and_body(

@@ -468,6 +468,7 @@ _ALL_BEFORE_RE = re.compile(  # "all 50 states", "each of the six branches": eve
     r"(?i)\b(?:all\s+(?:(?:the|of\s+the|our|these|those|its|their)\s+)?|(?:each|both|either|neither)\s+of\s+(?:the|our|these|those|its|their)\s+)$"
 )
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+_WHOLE_OF_A_BODY_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*(?:[A-Z][\w.&'’-]*)(?=[\s,.;:!?]|$)")
 _SELECTED_BY_RANK_RE = re.compile(r"(?i)\s+(?:with|that\s+have|that\s+had|which\s+have|which\s+had)\s+the\s+(?:most|least|fewest|[a-z]+est)\b")
 _RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:that|who|whom)\s+(?:were|was|are|is|had|have|we|you|they|I|he|she)\b")  # "the two envoys who were beside him"
 _OR_RATHER_RE = re.compile(r",\s+or(?:\s+rather)?\s+(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|just)?\s*$")  # "five decades, or more than five decades"
@@ -592,6 +593,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True  # "these two institutions", in words: the two just named ("these 40 piers" may be news)
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
         return False
+    if _WHOLE_OF_A_BODY_RE.match(text, draft.end) or (draft.noun_words[-1].lower() == "members" and re.match(r"\s+of\s+(?:the|its|their|our)\s+", text[draft.end : draft.end + 12])):
+        return True  # "the 27 leaders of the European Union", "the six members of the board": a body's whole membership
     if not draft.number.digits and not draft.number.scaled and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
         return True  # "only the two men will be in the room": who or what is already known, counted again
     return bool(_SELECTED_BY_RANK_RE.match(text, draft.end) or _RELATIVE_CLAUSE_RE.match(text, draft.end))

@@ -92,6 +92,8 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
         held = _event_noun_re().match(source, phrase.span.end)
         if held is not None and " " not in phrase.span.text and re.search(r"(?i)\ban?\s+(?:\w+\s+)?$", source[max(0, phrase.span.start - 16) : phrase.span.start]):
             held = None  # "a virtual COVID summit": a summit of that kind, none named ("a Zika Action Plan summit" is named)
+        if held is not None and phrase.span.text.lower() in MONTHS:
+            held = None  # "the June summit": when it is held, no name
         if held is not None and phrase.span.end + held.end() - held.start() <= paragraph.end:
             # "the G8 summit": an event named after what holds it or what it is about
             out.append(EntityMention(Kind.EVENT, Span.of(source, phrase.span.start, held.end())))

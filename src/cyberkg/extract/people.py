@@ -46,7 +46,31 @@ class PersonMention:
     def titles(self) -> tuple[str, ...]:
         """The posts the title names, lower case: "State Councilor and Foreign Minister" gives two."""
         lead = self.modifier.text.lower() + " " if self.modifier is not None else ""
-        return tuple(lead + t.strip().lower() for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
+        return tuple(lead + _singular(t.strip().lower()) for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
+
+
+def singular_title(title: str) -> str:
+    """A plural one-word title as the title each holds, in its case: "Presidents" → "President"."""
+    if title.lower() not in _plural_titles():
+        return title
+    return title[:-3] + ("Y" if title.isupper() else "y") if title.lower().endswith("ies") else title[:-1]
+
+
+def _singular(title: str) -> str:
+    """ "presidents" → "president", "secretaries" → "secretary": the title each of a list holds."""
+    return _plural_titles().get(title, title)
+
+
+@cache
+def _plural_titles() -> dict[str, str]:
+    """Plural forms of one-word titles, lower case, to their singular."""
+    out = {}
+    for t in read_list("person_titles"):
+        word = t.lower()
+        if " " in word or "-" in word:
+            continue
+        out[word[:-1] + "ies" if word.endswith("y") else word + "s"] = word
+    return out
 
 
 @cache
@@ -86,6 +110,29 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str], after_the: bool =
     text = phrase.span.text
     out: list[PersonMention] = []
     pos = 0
+    plural = re.match(r"([A-Z][a-z]+)\s+", text)
+    if plural and plural.group(1).lower() in _plural_titles():
+        # "Presidents Tusk and Juncker", "Senators Collins and King and Representative Reyes": the title is each one's
+        title, at = phrase.span.sub(0, plural.end(1)), plural.end()
+        while True:
+            found = _name_end(text, at, heads)
+            bare = re.match(r"[A-Z][a-z]+(?=\s+and\s+|\s*,|$)", text[at:])
+            if found is not None and found[1] is None:
+                end = found[0]
+            elif bare and bare.group(0) not in heads and ((titled := _title_re().match(text, at)) is None or " and " in titled.group("title")):
+                end = at + bare.end()  # "and King": a surname that is also a title, in a list of names
+            else:
+                break
+            out.append(PersonMention(phrase.span.sub(at, end), title, None))
+            pos = end
+            joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[end:])
+            if not joint:
+                return out
+            at = end + joint.end()
+        if not out:
+            pos = 0
+        else:
+            pos = at
     while pos < len(text):
         found = _person_at(phrase.span, pos, heads, after_the=after_the and pos == 0)
         if found is None:
@@ -216,8 +263,9 @@ def _name_end(text: str, start: int, heads: frozenset[str]) -> tuple[int, tuple[
     possessive = re.search(r"['’]s$", piece)
     if possessive is not None:  # "President Hale's and Prime Minister Fox's summit": the name without its possessive
         piece = piece[: possessive.start()]
-    words = piece.split()
-    if not 1 <= len(words) <= 3 or words[-1] in word_set("place_heads"):
+    particles = word_set("name_particles")
+    words = [w for w in piece.split() if w not in particles]  # "Mohammed bin Salman": the particle is the name's
+    if not 1 <= len(words) <= 3 or words[-1] in word_set("place_heads") or piece.split()[-1] in particles:
         return None  # "Prince George's County": a place, no prince
     for i, w in enumerate(words):
         if i < len(words) - 1 and re.fullmatch(r"[A-Z]\.", w):

@@ -115,6 +115,14 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 j += 1
                 last = j
                 continue
+            if nxt in word_set("name_particles"):
+                k = j + 1
+                while k < len(words) and paragraph.text[words[k][0] : words[k][1]] in word_set("name_particles"):
+                    k += 1
+                spaced = k < len(words) and not re.sub(r"[a-z]+", "", paragraph.text[words[j][1] : words[k][0]]).strip(" ")
+                if spaced and is_capitalised(paragraph.text[words[k][0] : words[k][1]]):
+                    j = last = k  # "Mohammed bin Salman", "Ursula von der Leyen": particles inside a person's name
+                    continue
             if nxt.lower() in _CONNECTIVES and nxt.islower():
                 # a connective joins two capitalised words, unless "and" follows a finished name
                 k = j + 1

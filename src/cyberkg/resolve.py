@@ -600,7 +600,7 @@ def _word_pairs(folded: str) -> dict[str, list[tuple[str, int, int]]]:
 def _not_a_first_name(text: str, start: int, first: str, stop: frozenset[str]) -> bool:
     if first in title_words() or first in demonyms() or first.lower() in MONTHS or first in word_set("portfolio_words"):
         return True
-    before = re.search(r"([A-Z][\w'\-]*)\s+$", text[max(0, start - 40) : start])
+    before = re.search(r"([A-Z][\w'\-]*\.?)\s+$", text[max(0, start - 40) : start])  # "Joseph R. Beau Biden": "R." runs on too
     if before is None or before.group(1) in title_words():
         return False  # "President Joko Widodo": a title before a full name
     return before.group(1) not in stop and before.group(1).lower() not in stop

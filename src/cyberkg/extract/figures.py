@@ -736,6 +736,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RANK  # "among the top five"
     if re.search(r"(?i)\bfollowing\s+$", before):
         return RejectReason.RHETORICAL
+    if not number.digits and re.match(r"(?i)\s+figures\b", after) and number.value in (5, 6, 7, 8, 9):
+        return RejectReason.RHETORICAL  # "a six-figure sum", "six figures": a size of sum, no count
     if not number.digits and number.value == 1 and _ONE_MOMENT_RE.match(text, e) and _ASIDE_BEFORE_RE.search(before):
         return RejectReason.RHETORICAL  # "One minute, I thought I had it", "hold on one second.": a pause, no length of time
     if number.value == 100 and re.match(r"(?i)\s*(?:percent|per\s+cent|%)\s*[,.!;]", after) and _HUNDRED_PERCENT_AS_YES_RE.search(before):
@@ -754,7 +756,9 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
 
 _ONE_MOMENT_RE = re.compile(r"(?i)\s+(?:minute|second|sec|moment)\s*[,.!;]")
 _ASIDE_BEFORE_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:hold\s+on|wait|just|give\s+me|bear\s+with\s+me)\s+)$")
-_WHEN_AFTER_RE = re.compile(r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:when|during\s+which|in\s+which)\b")  # "the two months when"
+_WHEN_AFTER_RE = re.compile(  # "the two months when", "the five years following the increase", "the 10 days preceding it"
+    r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:when|during\s+which|in\s+which|following|after|before|preceding|since)\b"
+)
 _HUNDRED_PERCENT_AS_YES_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:absolutely|yes|yeah|oh|no|and|I\s+mean),?\s+)$")
 _CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?i)\b(?:quarter|half|ten|twenty|five)\s+(?:to|past|till|after)\s+$")

@@ -108,6 +108,9 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
     out = [m for m in out if not (m.kind is Kind.PERSON and m.title is not None and _repaired(source, m.span))]  # "President Hals — Hale"
     out = [m for m in out if not _goes_on_a_name(source, m.span)]
+    named = [m.span for m in out if m.kind not in (Kind.PERSON, Kind.UNKNOWN)]
+    # "the Major Joseph R. Beau Biden III National Guard Reserve Center": a name inside a name names no one
+    out = [m for m in out if not (m.kind is Kind.PERSON and any(n.start <= m.span.start and m.span.end <= n.end and n != m.span for n in named))]
     out = [m for m in out if m.kind is Kind.PERSON or not _DESIGNATED_AS_RE.search(source, max(paragraph.start, m.span.start - 80), m.span.start)]
     out = [m for m in out if not _listed_portfolio(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
@@ -366,6 +369,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     kind = kind_of(words, phrase.ordinal)
     if kind is Kind.ORGANIZATION and " ".join(words) in word_set("country_names"):
         return []  # "the Russian Federation": a country, no body
+    if kind is Kind.ORGANIZATION and len(words) == 2 and words[0] in demonyms() and words[1] in ("Ministry", "Department"):
+        return []  # "the Cuban Ministry": which ministry is not said, no name
     if kind is None and is_given_name_phrase(words):  # "... said Laura Peterson": a person, no title
         return [EntityMention(Kind.PERSON, phrase.span)]
     if kind is None:

@@ -1989,3 +1989,26 @@ def test_a_ministry_named_by_a_demonym_alone_and_let_opening_a_sentence_name_no_
 ])
 def test_a_span_a_window_frames_and_six_figures_are_no_figures(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+# ---------------------------------------------------------------- forty-second round: fitted to samples 74-77 (windows), after their unseen score
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("He has proposed an $11 — or says he will propose a $12 wage.", ["$12"]),
+    ("We went through the 15 executive actions — or highlights of them.", ["15 executive actions"]),
+    ("I am half-Harbourian, and we built 40 piers.", ["40 piers"]),
+    ("We met in Oslo, Bergen and Tromso. These are three communities that built 40 piers.", ["40 piers"]),
+])
+def test_a_broken_off_amount_a_hyphened_half_and_a_list_counted_again_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept
+
+
+def test_a_reporter_of_an_outlet_is_a_person_and_the_outlet():
+    named = resolve(parse_transcript(_briefing("Hi, this is Annie Linksey of the Harbour Daily. Thanks.")))
+    assert {(e.kind.value, e.name) for e in named.entities} >= {("person", "Annie Linksey"), ("media", "Harbour Daily")}
+
+
+def test_a_party_congress_is_a_gathering_with_or_without_an_edition():
+    named = _named_kinds("At the Party Congress on Sunday he spoke. The Indian National Congress met.")
+    assert named == {("event", "Party Congress"), ("organization", "Indian National Congress")}

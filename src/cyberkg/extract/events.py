@@ -16,9 +16,13 @@ from .phrases import head_part
 
 
 def names_a_gathering(head: list[str]) -> bool:
-    """Whether a name's head is a convention people gather at, no treaty: "the Democratic
-    National Convention" (``data/gathering_conventions.txt``)."""
-    return len(head) >= 2 and head[-1] == "Convention" and head[-2] in word_set("gathering_conventions")
+    """Whether a name's head is a convention or congress people gather at, no treaty or body:
+    "the Democratic National Convention" (``data/gathering_conventions.txt``), "the Party Congress"."""
+    if len(head) < 2:
+        return False
+    if head[-1] == "Congress":  # "the Party Congress" (``data/gathering_congresses.txt``)
+        return head[-2] in word_set("gathering_congresses")
+    return head[-1] == "Convention" and head[-2] in word_set("gathering_conventions")
 
 
 def is_event_name(words: list[str], *, ordinal: int | None) -> bool:

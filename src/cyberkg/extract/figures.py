@@ -589,6 +589,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True  # "those two missions": points back at a set already said, states nothing new
     if _SUPERLATIVE_AFTER_RE.match(text, draft.number.span.end):
         return True  # "the world's two largest democracies": picked by rank
+    if re.search(r"(?i)\b(?:these|those|they)\s+are\s+$", text[max(0, s - 12) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
+        return True  # "Boston, Minneapolis and Los Angeles. These are three communities that ...": the list counted again
     if re.search(r"(?i)\bthese\s+$", text[max(0, s - 8) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
         return True  # "these two institutions", in words: the two just named ("these 40 piers" may be news)
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
@@ -631,6 +633,8 @@ def _is_corrected(text: str, first: _Draft, numbers: list[NumberMention]) -> boo
     """
     if _LATER_CORRECTION_RE.match(text, first.end):
         return True  # "a billion dollars of that and more — I'm sorry, almost 3 billion"
+    if not first.noun_words and re.match(r"\s*(?:-|--|[—–])\s*or\s+(?!\$?\d|about|around|more|less|so\b|two|three|four|five)[a-z]", text[first.end : first.end + 30]):
+        return True  # "has proposed an $11 — or says he will propose": broken off, said again another way
     if not _CORRECTION_RE.match(text, first.end):
         return False
     return any(first.end < n.span.start <= first.end + 40 for n in numbers)
@@ -714,8 +718,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.NAME  # "in Half Moon Bay", "at Three Rivers": a capitalised number word opening a name mid-sentence
     if number.kind is NumberKind.CARDINAL and not number.scaled and re.match(r"-[A-Za-z]", after):
         return RejectReason.MODIFIER  # "a two-tier system", "a ten-year plan"
-    if number.kind is NumberKind.FRACTION and not number.scaled and (hyphened := re.match(r"-([a-z]+)", after)):
-        if hyphened.group(1) not in vocabulary().scales and not unit_vocabulary().match_after(text, e + 1):
+    if number.kind is NumberKind.FRACTION and not number.scaled and (hyphened := re.match(r"-([A-Za-z]+)", after)):
+        if hyphened.group(1).lower() not in vocabulary().scales and not unit_vocabulary().match_after(text, e + 1):
             return RejectReason.MODIFIER  # "half-mast", "half-hearted": a word of its own, no share of anything
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
         if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):

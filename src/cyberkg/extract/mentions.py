@@ -394,6 +394,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if kind is Kind.EVENT and _of_office_holders(words):
         kind = Kind.ORGANIZATION  # "the Conference of Mayors": the holders of an office, met as a body
     span = phrase.span
+    if kind is Kind.MEDIA and (of := _PERSON_OF_OUTLET_RE.match(span.text)) and _reads_as_a_name(of.group(1).split()):
+        # "Annie Linksey of the Wall Street Journal": a reporter, and the outlet she writes for
+        return [EntityMention(Kind.PERSON, span.sub(0, of.end(1))), *_type_phrase(source, Phrase(span.sub(of.start(2), len(span.text)), None, None))]
     if kind is Kind.LAW and (lead := _FOR_THE_BEFORE_RE.search(source, max(0, span.start - 12), span.start)):
         span = Span.of(source, lead.start(1), span.end)  # "the For the People Act": "For the" opens the name
     if kind is Kind.LAW:
@@ -420,6 +423,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     return [_with_acronym(source, mention)]
 
 
+_PERSON_OF_OUTLET_RE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\S.*)$", re.S)
 _NAME_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
 
 
@@ -438,6 +442,14 @@ def is_given_name_phrase(words: list[str]) -> bool:
         if not _NAME_WORD_RE.fullmatch(word) or word in stop or word.lower().rstrip(".") in MONTHS:
             return False
     return " ".join(words) not in well_known_bodies()
+
+
+def _reads_as_a_name(words: list[str]) -> bool:
+    """Two or three name words, none a head, title, group, place or outlet word: "Annie Linksey"."""
+    if not 2 <= len(words) <= 3:
+        return False
+    stop = _not_name_words() | lexicon().media_words
+    return all(_NAME_WORD_RE.fullmatch(w) and w not in stop and w.lower().rstrip(".") not in MONTHS for w in words)
 
 
 @cache

@@ -775,6 +775,11 @@ def _title_and_body(
     return title.text, None
 
 
+def _qualifies_a_noun(source: str, span: Span) -> bool:
+    """Whether a name stands between an article and a lower-case noun ("the Hale administration")."""
+    return bool(_DETERMINER_BEFORE_RE.search(source[max(0, span.start - 8) : span.start]) and re.match(r"\s[a-z]", source[span.end : span.end + 3]))
+
+
 _DETERMINER_BEFORE_RE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|their|our|its|another|any)\s+$")
 
 
@@ -789,23 +794,18 @@ def _resolve_unknown(
     by_initials: dict[str, list[tuple[Kind, str]]],
 ) -> None:
     whole = known(table, m.span.text)
-    if whole is not None and whole[0][0] is Kind.PERSON and " " not in m.span.text.strip():
-        before, after = source[max(0, m.span.start - 8) : m.span.start], source[m.span.end : m.span.end + 3]
-        if _DETERMINER_BEFORE_RE.search(before) and re.match(r"\s[a-z]", after):
-            # "the Hale administration", "the Hale draft": the name qualifies a noun, it names no one here
-            unresolved.append(Unresolved(Evidence(page, m.span), "person", "a person's name qualifying a noun after an article: no mention of the person", turn))
-            return
+    person = whole if whole is not None and " " not in m.span.text.strip() else None
     found = [(m.span, whole)] if whole else []
     if whole is None and "-" in m.span.text and " " not in m.span.text:  # "ABC-led"
         head = m.span.sub(0, m.span.text.index("-"))
         hit = known(table, head.text)
         found = [(head, hit)] if hit else []
-        if hit is not None and hit[0][0] is Kind.PERSON and m.span.text[len(head.text) + 1 : len(head.text) + 2].isupper():
-            before, after = source[max(0, m.span.start - 8) : m.span.start], source[m.span.end : m.span.end + 3]
-            if _DETERMINER_BEFORE_RE.search(before) and re.match(r"\s[a-z]", after):
-                # "the Hale-Berg administration": two names qualify a noun, they name no one here
-                unresolved.append(Unresolved(Evidence(page, m.span), "person", "a person's name qualifying a noun after an article: no mention of the person", turn))
-                return
+        if m.span.text[len(head.text) + 1 : len(head.text) + 2].isupper():
+            person = hit  # "the Hale-Berg administration": two names, as one
+    if person is not None and person[0][0] is Kind.PERSON and _qualifies_a_noun(source, m.span):
+        # "the Hale administration", "the Hale-Berg draft": the name qualifies a noun, it names no one here
+        unresolved.append(Unresolved(Evidence(page, m.span), "person", "a person's name qualifying a noun after an article: no mention of the person", turn))
+        return
     if not found:
         for piece in _pieces(m.span):
             # drop leading words one by one: "Welcome Li Wei" → "Li Wei"

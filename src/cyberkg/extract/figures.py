@@ -589,10 +589,10 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
         return True  # "those two missions": points back at a set already said, states nothing new
     if _SUPERLATIVE_AFTER_RE.match(text, draft.number.span.end):
         return True  # "the world's two largest democracies": picked by rank
-    if re.search(r"(?i)\b(?:these|those|they)\s+are\s+$", text[max(0, s - 12) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
-        return True  # "Boston, Minneapolis and Los Angeles. These are three communities that ...": the list counted again
-    if re.search(r"(?i)\bthese\s+$", text[max(0, s - 8) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
-        return True  # "these two institutions", in words: the two just named ("these 40 piers" may be news)
+    if re.search(r"(?i)\b(?:these|(?:these|those|they)\s+are)\s+$", text[max(0, s - 12) : s]) and not draft.number.digits and draft.number.span.text.lower() in _SMALL_WORD_COUNTS:
+        # "these two institutions", in words: the two just named ("these 40 piers" may be news);
+        # "Boston, Minneapolis and Los Angeles. These are three communities that ...": the list counted again
+        return True
     if not _THE_BEFORE_RE.search(text, max(0, s - 6), s):
         return False
     if _WHOLE_OF_A_BODY_RE.match(text, draft.end) or (draft.noun_words[-1].lower() == "members" and re.match(r"\s+of\s+(?:the|its|their|our)\s+", text[draft.end : draft.end + 12])):
@@ -690,8 +690,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.ORDINAL  # "one by Lute, one by Mullen, and a third by Petraeus": the third one, no share
     if number.kind is NumberKind.FRACTION and (_TIME_UNIT_AFTER_RE.match(text, e) or _TIME_UNIT_AND_RE.search(text, max(0, s - 20), s)):
         return RejectReason.DATE  # "half an hour", "a year and a half": a length of time, no share of anything
-    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or _WHEN_AFTER_RE.match(text, e) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s]) or (
-        re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20]) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
+    framing = _SPAN_BEFORE_RE.search(text, max(0, s - 30), s) or (
+        (_WHEN_AFTER_RE.match(text, e) or re.match(r"[\s\w-]*?\s+since\b", text[e : e + 20])) and re.search(r"(?i)\bthe\s+$", text[max(0, s - 6) : s])
     )
     if framing and _TIME_UNIT_AFTER_RE.match(text, e):
         return RejectReason.DATE  # "over the last seven days", "in the two weeks since": the period other figures are about
@@ -761,7 +761,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
 _ONE_MOMENT_RE = re.compile(r"(?i)\s+(?:minute|second|sec|moment)\s*[,.!;]")
 _ASIDE_BEFORE_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:hold\s+on|wait|just|give\s+me|bear\s+with\s+me)\s+)$")
 _WHEN_AFTER_RE = re.compile(  # "the two months when", "the five years following the increase", "the 10 days preceding it"
-    r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:when|during\s+which|in\s+which|following|after|before|preceding|since)\b"
+    r"(?i)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:when|during\s+which|in\s+which|following|after|before|preceding)\b"
 )
 _HUNDRED_PERCENT_AS_YES_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:absolutely|yes|yeah|oh|no|and|I\s+mean),?\s+)$")
 _CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")

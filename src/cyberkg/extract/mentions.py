@@ -111,7 +111,8 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     named = [m.span for m in out if m.kind not in (Kind.PERSON, Kind.UNKNOWN)]
     # "the Major Joseph R. Beau Biden III National Guard Reserve Center": a name inside a name names no one
     out = [m for m in out if not (m.kind is Kind.PERSON and any(n.start <= m.span.start and m.span.end <= n.end and n != m.span for n in named))]
-    out = [m for m in out if m.kind is Kind.PERSON or not _DESIGNATED_AS_RE.search(source, max(paragraph.start, m.span.start - 80), m.span.start)]
+    if "esignat" in paragraph.text:  # the lazy pattern runs only where a designation can be
+        out = [m for m in out if m.kind is Kind.PERSON or not _DESIGNATED_AS_RE.search(source, max(paragraph.start, m.span.start - 80), m.span.start)]
     out = [m for m in out if not _listed_portfolio(source, m.span)]
     return sorted(out, key=lambda m: (m.span.start, m.span.end, m.kind))
 

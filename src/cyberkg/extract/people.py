@@ -46,19 +46,14 @@ class PersonMention:
     def titles(self) -> tuple[str, ...]:
         """The posts the title names, lower case: "State Councilor and Foreign Minister" gives two."""
         lead = self.modifier.text.lower() + " " if self.modifier is not None else ""
-        return tuple(lead + _singular(t.strip().lower()) for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
+        return tuple(lead + singular_title(t.strip().lower()) for t in re.split(r"\s+and\s+", self.title.text) if t.strip())
 
 
 def singular_title(title: str) -> str:
-    """A plural one-word title as the title each holds, in its case: "Presidents" → "President"."""
+    """A plural one-word title as the title each of a list holds, in its case: "Presidents" → "President"."""
     if title.lower() not in _plural_titles():
         return title
     return title[:-3] + ("Y" if title.isupper() else "y") if title.lower().endswith("ies") else title[:-1]
-
-
-def _singular(title: str) -> str:
-    """ "presidents" → "president", "secretaries" → "secretary": the title each of a list holds."""
-    return _plural_titles().get(title, title)
 
 
 @cache
@@ -124,15 +119,11 @@ def people_in_phrase(phrase: Phrase, *, heads: frozenset[str], after_the: bool =
             else:
                 break
             out.append(PersonMention(phrase.span.sub(at, end), title, None))
-            pos = end
             joint = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[end:])
             if not joint:
                 return out
             at = end + joint.end()
-        if not out:
-            pos = 0
-        else:
-            pos = at
+        pos = at if out else 0  # "... and Representative Reyes": the titles after the list
     while pos < len(text):
         found = _person_at(phrase.span, pos, heads, after_the=after_the and pos == 0)
         if found is None:

@@ -89,6 +89,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     """Every proper-name phrase in ``paragraph`` (offsets into ``source``)."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(paragraph.text)]
     starters = word_set("sentence_openers")
+    particles = word_set("name_particles")
     phrases: list[Phrase] = []
     i = 0
     while i < len(words):
@@ -115,9 +116,9 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                 j += 1
                 last = j
                 continue
-            if nxt in word_set("name_particles"):
+            if nxt in particles:
                 k = j + 1
-                while k < len(words) and paragraph.text[words[k][0] : words[k][1]] in word_set("name_particles"):
+                while k < len(words) and paragraph.text[words[k][0] : words[k][1]] in particles:
                     k += 1
                 spaced = k < len(words) and not re.sub(r"[a-z]+", "", paragraph.text[words[j][1] : words[k][0]]).strip(" ")
                 if spaced and is_capitalised(paragraph.text[words[k][0] : words[k][1]]):

@@ -16,9 +16,9 @@ from .scoring import SAMPLE_FIGURES, ZERO, Found, figure_cases, load_expected, s
 
 
 def figures_of(sentence: str, held: str = "August 19, 2022"):
-    """The figures of one turn saying ``sentence``, at a conference held on ``held``."""
+    """The figures the rules find in one turn saying ``sentence``, at a conference held on ``held`` (no confidence model)."""
     text = f"Briefing on the economy\n\nDate: {held}\n\nLi Wei:\n{sentence}\n"
-    return extract_figures(parse_transcript(text))
+    return extract_figures(parse_transcript(text), min_confidence=0.0)
 
 
 def one(sentence: str, held: str = "August 19, 2022"):

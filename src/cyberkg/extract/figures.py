@@ -34,6 +34,7 @@ from functools import cache
 from ..lexicon import read_list, word_set
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
+from .confidence import figure_model
 from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers, vocabulary
 from .units import Unit, UnitKind, is_demonym, is_people_group, unit_vocabulary
@@ -60,6 +61,7 @@ class RejectReason(StrEnum):
     DEFINITE = "definite reference count"  # "all 50 states", "the five states with the highest rates"
     REPAIR = "speech repair"  # "70 percent of adults — almost 70 percent": the speaker corrected it
     AGE = "age"  # "people 50 years of age or older": who a group is, no measure of anything
+    UNCERTAIN = "uncertain figure"  # kept by the rules, scored under the threshold of the confidence model
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +327,7 @@ def extract_figures(
     lookup: Callable[[str], tuple[Kind, str] | None] | None = None,
     held: dt.date | None = None,
     first_turn: int = 1,
+    min_confidence: float | None = None,
 ) -> Figures:
     """Find the figures, series, rankings, fines and rejected numbers of every turn.
 
@@ -336,6 +339,9 @@ def extract_figures(
         held: the conference date relative periods resolve against; by default
             the transcript's own conference date, or its publication date.
         first_turn: the conference-wide order of the page's first turn.
+        min_confidence: the score a judged figure needs to stay one (see
+            :mod:`cyberkg.extract.confidence`); by default the model's threshold,
+            0 keeps every figure the rules find.
     """
     if held is None:
         date = transcript.held or transcript.published
@@ -352,14 +358,31 @@ def extract_figures(
             out.last_figure = None
             for sentence in split_sentences(folded_span(folded, paragraph)):
                 _sentence(out, sentence)
+    kept = _confident(folded, out, min_confidence)
     found = Figures(
-        figures=tuple(out.figures),
+        figures=tuple(kept),
         series=tuple(out.series),
         rankings=tuple(out.rankings),
         fines=tuple(out.fines),
         rejected=tuple(sorted(out.rejected, key=lambda r: (r.span.start, r.span.end))),
     )
     return recut(found, transcript.text)
+
+
+def _confident(folded: str, ctx: _Context, threshold: float | None) -> list[Figure]:
+    """The figures the confidence model scores at its threshold or above; the others become rejected candidates.
+
+    A figure a series or a fine is built on stays: the structure around it is the evidence.
+    """
+    model = figure_model()
+    held = {id(f) for s in ctx.series for f in (s.start, s.end)} | {id(f.amount) for f in ctx.fines}
+    kept = []
+    for f in ctx.figures:
+        if id(f) in held or model.keeps(folded, f.span.start, f.span.end, f.value, f.unit.key, threshold):
+            kept.append(f)
+        else:
+            ctx.rejected.append(Rejected(f.span, RejectReason.UNCERTAIN, f.turn))
+    return kept
 
 
 _TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\b\d{1,2}:\d{2}\b", re.I)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cyberkg.extract.confidence import features, judged
+from cyberkg.extract.confidence import FigureModel, features, judged
 from cyberkg.extract.figures import extract_figures
 from cyberkg.lexicon import read_list
 from cyberkg.parse import parse_bytes, parse_transcript
@@ -109,10 +109,8 @@ def fit(rows: list[tuple[list[str] | None, bool, str]]) -> tuple[dict[str, float
 
 
 def probability(weights: dict[str, float], bias: float, feats: list[str] | None) -> float:
-    if feats is None:
-        return 1.0  # not judged: stays a figure
-    total = bias + sum(weights.get(f, 0.0) for f in sorted(set(feats)))
-    return 1.0 / (1.0 + np.exp(-total))
+    """The probability cyberkg computes (FigureModel.probability); 1 for a figure the model does not judge."""
+    return 1.0 if feats is None else FigureModel(frozenset(), weights, bias, 0.0).probability(feats)
 
 
 def main() -> int:

@@ -59,8 +59,12 @@ class FigureModel:
 
     def score(self, text: str, start: int, end: int, value: Decimal, unit_key: str) -> float:
         """The model's probability that the figure at ``text[start:end]`` is one to record."""
+        return self.probability(features(text, start, end, value, unit_key, self.words))
+
+    def probability(self, feats: list[str]) -> float:
+        """The model's probability for a figure with these features (summed in sorted order: the same on every machine)."""
         total = self.bias
-        for feature in sorted(set(features(text, start, end, value, unit_key, self.words))):
+        for feature in sorted(set(feats)):
             total += self.weights.get(feature, 0.0)
         return 1.0 / (1.0 + math.exp(-total))
 

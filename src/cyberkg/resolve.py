@@ -817,6 +817,10 @@ def _resolve_unknown(
                     found.append((part, hit))
                     break
     for part, (target, rule) in found:
+        if _fuller_name(m.span, part, target):
+            # "the American Rescue Plan" after "a Rescue Plan": the same text by its fuller name, a form of it
+            table.add(target[0], target[1], m.span.text, None)
+            part, rule = m.span, Rule.SHORT_FORM
         ev = Evidence(page, part)
         table.drafts[target].evidence.append(ev)
         out.append(Mention(turn, target, ev, rule))
@@ -836,6 +840,21 @@ def _resolve_unknown(
         unresolved.append(Unresolved(ev, "acronym", why, turn))
         return
     unresolved.append(Unresolved(ev, "unknown", "no kind could be told from its words, and it matches no known name", turn))
+
+
+_TEXT_KINDS = frozenset({Kind.LAW, Kind.DOCUMENT, Kind.EVENT, Kind.CAMPAIGN})
+
+
+def _fuller_name(whole: Span, part: Span, target: tuple[Kind, str]) -> bool:
+    """Whether ``whole`` is a law's, document's, event's or campaign's fuller name ending in its known
+    name ``part``: the words before it are name words, no title, body, party or sentence opener."""
+    if target[0] not in _TEXT_KINDS or part.start <= whole.start or part.end != whole.end:
+        return False
+    lead = whole.text[: part.start - whole.start].split()
+    if any(w[:1].islower() for w in lead) or " ".join(lead) in well_known_bodies():
+        return False
+    stop = word_set("sentence_openers") | word_set("party_adjectives") | title_words()
+    return not any(w in stop or lexicon().match_title(w) for w in lead)
 
 
 def _pieces(span: Span) -> list[Span]:

@@ -27,7 +27,10 @@ def is_document_name(words: list[str]) -> bool:
     True
     """
     head = head_part(words)
-    return len(words) >= 2 and bool(head) and head[-1] in word_set("document_heads")
+    if len(words) < 2 or not head or head[-1] not in word_set("document_heads"):
+        return False
+    heads = word_set("document_heads")
+    return any(w.removesuffix("s") not in heads and w not in heads and w not in ("and", "&") for w in words)  # "Plans and Strategy": kinds alone name no text
 
 
 @dataclass(frozen=True, slots=True)

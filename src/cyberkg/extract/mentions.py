@@ -394,6 +394,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return []  # "the Memorial Day recess", "a Labor Day picnic": the day names when, the noun is the thing
     if kind is Kind.EVENT and _of_office_holders(words):
         kind = Kind.ORGANIZATION  # "the Conference of Mayors": the holders of an office, met as a body
+    if kind is Kind.MEDIA and _names_a_team(source, words, phrase.span):
+        return [EntityMention(Kind.UNKNOWN, phrase.span)]
     span = phrase.span
     if kind is Kind.MEDIA and (of := _PERSON_OF_OUTLET_RE.match(span.text)) and _reads_as_a_name(of.group(1).split()):
         # "Annie Linksey of the Wall Street Journal": a reporter, and the outlet she writes for
@@ -422,6 +424,21 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
             editions_span=held[1] if held else None,
         )
     return [_with_acronym(source, mention)]
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _names_a_team(source: str, words: list[str], span: Span) -> bool:
+    """ "our Communications and Press team": outlet words that are common nouns ("Press", "News"),
+    then a word for a unit of people or a kind of event (``data/not_outlet_words.txt``, lower case),
+    name a team or an occasion, not an outlet ("the Reuters team" is still Reuters)."""
+    after = _NEXT_WORD_RE.match(source, span.end)
+    if after is None or after.group(1).capitalize() not in word_set("not_outlet_words"):
+        return False
+    parts = re.split(r"[\s\-_]+", " ".join(words))
+    outlet_words = [p for p in parts if p in lexicon().media_words]
+    return all(p in word_set("media_generic") for p in outlet_words)
 
 
 _PERSON_OF_OUTLET_RE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\S.*)$", re.S)
@@ -467,9 +484,10 @@ _MEMBERS_OF_RE = re.compile(r"(?i)\bmembers?\s+of\s+(?:the\s+)?$")
 
 def _law_or_document(words: list[str], phrase: Phrase) -> bool:
     """Whether a name typed as a document could as well be a law ("the X Plan"; see ``data/law_or_document_heads.txt``)."""
-    if phrase.ordinal is not None or words[-1] not in word_set("law_or_document_heads"):
+    head = head_part(words)  # "the Joint Plan of Action": the head is "Plan"
+    if phrase.ordinal is not None or len(head) < 2 or head[-1] not in word_set("law_or_document_heads"):
         return False
-    return f"{words[-2]} {words[-1]}".lower() not in word_set("document_kinds")
+    return f"{head[-2]} {head[-1]}".lower() not in word_set("document_kinds")
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..dates import MONTHS
+from ..dates import MONTHS, WEEKDAYS
 from ..lexicon import place_names, read_list, well_known_bodies, word_set
 from ..model import Span
 
@@ -23,6 +23,7 @@ from ..model import Span
 # and "Ft." before a name ("St. Andrew's Day"), and an initial ("J. Todd Hale")
 _WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
+_ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
 
 
@@ -113,6 +114,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             if is_capitalised(nxt):
                 if paragraph.text[words[j][1] - 1] == "." and nxt in starters:
                     break  # "... with the U.S. The President said": the abbreviation ended a sentence
+                if _two_acronyms(paragraph.text, words, j):
+                    break  # "an ABC FOIA request": two acronyms side by side are two names
                 j += 1
                 last = j
                 continue
@@ -166,14 +169,14 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
                 if nxt == "to" and current_head not in head_nouns() and not _is_title_word(current_head):
                     break  # "treaties with Ruritania and Freedonia to Parliament": only a body or a post is "to" something
-                if after.lower().rstrip(".") in MONTHS:
-                    break  # "... for June"
+                if after.lower().rstrip(".") in MONTHS or after.lower() in WEEKDAYS:
+                    break  # "... for June", "Labour Day on Sunday": a day or month says when, no name goes on
                 if nxt in ("and", "to") and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip():
                     break  # "and the X": two names
-                if nxt == "in" and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip() and not _has_org_head(paragraph.text, words, i, last):
+                if nxt == "in" and paragraph.text[words[j + 1][1] : words[k + 1][0]].strip() and not _has_org_head(paragraph.text, words, i, last) and not _topic_of_a_document(paragraph.text, words, i, last):
                     break  # "Ada Lind in the Senate": two names; "the Agency for X in the Near East" is one
-                if nxt == "in" and _place_follows(paragraph.text, words, k + 1):
-                    break  # "the University of Harbour in Harbour City": a body, then where it is
+                if nxt == "in" and _place_follows(paragraph.text, words, k + 1) and not _topic_of_a_document(paragraph.text, words, i, last):
+                    break  # "the University of Harbour in Harbour City": a body, then where it is ("the Plan on X in Y" is one title)
                 j = k + 1
                 last = j
                 continue
@@ -192,6 +195,17 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             phrases.append(Phrase(span, ordinal, ordinal_span))
         i = last + 1
     return phrases
+
+
+def _two_acronyms(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether words ``at`` and ``at + 1`` are two acronyms with no name going on after them
+    ("the USA FREEDOM Act" is one name), in a text not set in capitals."""
+    pair = [text[a:b] for a, b in words[at : at + 2]]
+    if not all(_ACRONYM_RE.fullmatch(w) for w in pair) or text.isupper():
+        return False
+    if at + 2 < len(words) and not text[words[at + 1][1] : words[at + 2][0]].strip():
+        return not is_capitalised(text[words[at + 2][0] : words[at + 2][1]])
+    return True
 
 
 def _ends_name_before_link(text: str, words: list[tuple[int, int]], first: int, last: int, after: str) -> bool:
@@ -257,6 +271,13 @@ def _place_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
         n += 1
     run = text[words[at][0] : words[n][1]]
     return run in place_names() or (n > at and text[words[n][0] : words[n][1]] in word_set("place_heads"))
+
+
+def _topic_of_a_document(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether the words so far are a document's head and the start of its topic ("Action Plan on Health")."""
+    run = [text[a:b] for a, b in words[first : last + 1]]
+    head = head_part(run)
+    return 0 < len(head) < len(run) and head[-1] in word_set("document_heads")
 
 
 def _has_org_head(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:

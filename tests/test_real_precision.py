@@ -2054,3 +2054,9 @@ def test_a_fuller_name_of_a_known_law_is_a_form_of_it():
     assert (law.name, law.aliases) == ("Ruritanian Recovery Plan", ("Recovery Plan",))
     fuller = [m for m in conference.mentions if m.evidence.span.text == "Ruritanian Recovery Plan"]
     assert [m.rule.value for m in fuller] == ["short-form"]
+
+
+def test_a_country_before_a_titles_own_words_and_a_peers_honorific():
+    posts = _posts(_briefing("The British Foreign Secretary Lord Hale said so. Sir Tom Berg agreed."))
+    assert ("Hale", "foreign secretary", None) in posts
+    assert not {n for n, _, _ in posts if n.startswith(("Lord", "Sir"))}

@@ -271,6 +271,8 @@ def _name_after_honorific(source: str, name: Span) -> Span | None:
     'Ana Reyes'
     """
     m = lexicon().honorific_re.match(name.text + " ")
+    if m is not None and m.end() < len(name.text) and re.match(r"\s+[A-Z]", name.text[m.end() :]):
+        return name.sub(len(name.text) - len(name.text[m.end() :].lstrip()), len(name.text))  # "Foreign Secretary Lord Hale": Hale
     if m is None or m.end() != len(name.text):
         return name
     after = _NAME_AFTER_HONORIFIC_RE.match(source, name.end)

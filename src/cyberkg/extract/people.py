@@ -150,7 +150,12 @@ def _person_at(span: Span, pos: int, heads: frozenset[str], *, after_the: bool =
             continue  # "Senators Collins and King and Representative Ana Reyes": King ends a list of names
         modifier, country, body = split_where(span.sub(pos, start).strip()) if text[pos:start].strip() else (None, None, None)
         lead = text[pos:start].strip()
-        if body is None and country is None and lead and all(w in word_set("portfolio_words") for w in lead.split()):
+        first, _, rest = lead.partition(" ")
+        if body is None and country is None and first in demonyms() and rest and all(w in word_set("portfolio_words") for w in rest.split()):
+            # "British Foreign Secretary Ana Reyes": a country, then the title's own words
+            country, lead = demonyms()[first], rest
+            pos += re.match(r"\s*\S+\s+", text[pos:start]).end()
+        if body is None and lead and all(w in word_set("portfolio_words") for w in lead.split()):
             if is_portfolio(lead):  # "Energy Secretary Ana Reyes": the portfolio names her department
                 body = span.sub(pos, start).strip()
             else:  # "Foreign Secretary Ana Reyes": the words are the title's

@@ -2060,3 +2060,11 @@ def test_a_country_before_a_titles_own_words_and_a_peers_honorific():
     posts = _posts(_briefing("The British Foreign Secretary Lord Hale said so. Sir Tom Berg agreed."))
     assert ("Hale", "foreign secretary", None) in posts
     assert not {n for n, _, _ in posts if n.startswith(("Lord", "Sir"))}
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Then an additional 50 several months from there.", []),
+    ("We sent 40 more crews, and we want 5 more than that.", ["40 more crews"]),
+])
+def test_a_vague_determiner_after_a_number_counts_nothing_and_more_counts_the_noun(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept

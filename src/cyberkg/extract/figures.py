@@ -866,6 +866,10 @@ def _noun_phrase(text: str, pos: int, limit: int, words: _Words) -> tuple[list[s
             out.append((word, w.start(), w.end()))
             i = w.end()
             continue
+        if lower == "more" and not out and not re.match(r"\s+than\b", text[w.end() : limit]):
+            out.append((word, w.start(), w.end()))  # "40 more crews": more of the thing counted
+            i = w.end()
+            continue
         if lower in words.function or lower in words.qualifier_words or word[0].isdigit() and not re.search(r"[A-Za-z]", word):
             if lower == "of" and out and out[-1][0].lower() in vocab.partitives:
                 out.append((word, w.start(), w.end()))
@@ -923,6 +927,8 @@ def _unit(text: str, draft: _Draft, sentence: Span, vocab, words: _Words, limit:
     noun, start, end = phrase
     if len(noun) == 1 and noun[0].lower() in words.function:
         return
+    if noun[0].lower() in word_set("vague_determiners"):
+        return  # "50 several months": a vague determiner opens a phrase the number does not count
     lowered = [w.lower() for w in noun]
     head = noun[lowered.index("of") - 1] if "of" in lowered else noun[-1]
     if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", head) or head.lower().endswith("ing") and len(noun) == 1:

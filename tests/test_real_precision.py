@@ -2068,3 +2068,14 @@ def test_a_country_before_a_titles_own_words_and_a_peers_honorific():
 ])
 def test_a_vague_determiner_after_a_number_counts_nothing_and_more_counts_the_noun(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("The rate of infection per 100,000 people fell by 12 percent.", ["12 percent"]),
+    ("It is 80 percent of the harbour -- well, the port -- 80 percent, I believe, of the port is land.", ["80 percent"]),
+    ("They added $3 trillion — or $2 trillion to the debt. It costs $3 trillion -- or $9,000 a family.", ["$2 trillion", "$3 trillion", "$9,000"]),
+])
+def test_a_rate_base_and_a_value_taken_back_are_no_figures(said, kept):
+    found = _figures(said)
+    assert [f.span.text for f in found.figures] == kept
+    assert {r.reason for r in found.rejected} <= {RejectReason.RATE_BASE, RejectReason.REPAIR}

@@ -61,6 +61,7 @@ class RejectReason(StrEnum):
     DEFINITE = "definite reference count"  # "all 50 states", "the five states with the highest rates"
     REPAIR = "speech repair"  # "70 percent of adults — almost 70 percent": the speaker corrected it
     AGE = "age"  # "people 50 years of age or older": who a group is, no measure of anything
+    RATE_BASE = "rate base"  # "deaths per 100,000 people": what a rate is counted over, no figure of its own
     UNCERTAIN = "uncertain figure"  # kept by the rules, scored under the threshold of the confidence model
 
 
@@ -635,6 +636,10 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
     if first.unit is not None and then.unit == first.unit and _RESTART_RE.fullmatch(text, first.end, then.start):
         # "capping it at $30 — at $35": said again at once, another value ("from $30 - $35" is a range)
         return not re.search(r"(?i)\b(?:from|between)\s+$", text[max(0, first.start - 9) : first.start])
+    if first.unit is not None and then.unit == first.unit and _OR_INSTEAD_RE.fullmatch(text, first.end, then.start):
+        # "added $3 trillion — or $2 trillion": another value of the same size at once, the first taken back
+        small, large = sorted((abs(first.number.value), abs(then.number.value)))
+        return small != large and small * 5 >= large
     if first.number.value != then.number.value or first.unit is None:
         return False
     if then.unit is not None and then.unit != first.unit:
@@ -642,7 +647,13 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
         counted = (UnitKind.COUNT, UnitKind.PEOPLE)
         return first.unit.kind in counted and then.unit.kind in counted and bool(_RESTART_RE.fullmatch(text, first.end, then.start) or re.fullmatch(r"\s*(?:-|--|[—–])\s*the\s+", text[first.end : then.start]))
     between = text[first.number.span.end : then.number.span.start]
+    if len(between) <= 80 and _TAKEN_BACK_RE.search(between):
+        return True  # "80 percent of the city -- well, the district -- 80 percent of it": said again after a correction
     return len(between) <= 40 and bool(_DASH_RE.search(between) or _OR_RATHER_RE.search(between))
+
+
+_OR_INSTEAD_RE = re.compile(r"(?:\s+--?\s+|\s*(?:--|[—–])\s*)or\s+")
+_TAKEN_BACK_RE = re.compile(r"(?i)(?:\s-|--|[—–])\s*(?:well|I mean|sorry|actually|or rather),?\s")
 
 
 _CORRECTION_RE = re.compile(r"(?i)\s*(?:-|--|[—–])\s*(?:almost|nearly|well|actually|sorry|I mean|or rather|rather)\b")
@@ -731,6 +742,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
             return RejectReason.NAME  # "Harbour Two", "Pier Nine": a capitalised number word inside a name
     after = text[e : e + 30]
     before = text[max(0, s - 30) : s]
+    if re.search(r"(?i)\bper\s+$", before):
+        return RejectReason.RATE_BASE  # "infections per 100,000 people": the base of a rate
     if re.match(r"\s*\[sic\]", text[e:]) or re.match(r"[\w\s-]{0,20}?\s\[sic\]", text[e : e + 30]):
         return RejectReason.REPAIR  # "three months [sic]": the transcript marks it a slip of the tongue
     if number.span.text.lower() == "dozen" and re.search(r"(?i)\b(?:several|few|couple(?:\s+of)?)\s+$", before):

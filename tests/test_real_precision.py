@@ -2079,3 +2079,9 @@ def test_a_rate_base_and_a_value_taken_back_are_no_figures(said, kept):
     found = _figures(said)
     assert [f.span.text for f in found.figures] == kept
     assert {r.reason for r in found.rejected} <= {RejectReason.RATE_BASE, RejectReason.REPAIR}
+
+
+def test_a_year_before_a_noun_says_which_and_a_count_of_as_many_has_a_comma():
+    found = _figures("A state based upon 1967 lines with swaps. We hired 1,967 people.")
+    assert [f.span.text for f in found.figures] == ["1,967 people"]
+    assert ("1967", RejectReason.DATE) in {(r.span.text, r.reason) for r in found.rejected}

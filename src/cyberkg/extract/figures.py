@@ -758,10 +758,10 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         if hyphened.group(1).lower() not in vocabulary().scales and not unit_vocabulary().match_after(text, e + 1):
             return RejectReason.MODIFIER  # "half-mast", "half-hearted": a word of its own, no share of anything
     if number.digits and not number.scaled and re.fullmatch(r"(?:19|20)\d\d", number.span.text):
-        if not unit_vocabulary().match_after(text, e) and not re.match(r"\s+[a-z]+s\b", after):
-            return RejectReason.DATE  # a year not caught as a period
-        if re.search(r"(?i)\bthe\s+$", before) and not unit_vocabulary().match_after(text, e):
-            return RejectReason.DATE  # "the 1967 lines", "the 2008 elections": the year says which, counts nothing
+        if not unit_vocabulary().match_after(text, e):
+            # a year not caught as a period; "the 1967 lines", "upon 1967 lines", "2008 elections": the year says
+            # which, counts nothing (a count of as many is written "1,967 lines")
+            return RejectReason.DATE
     if number.digits and not number.scaled and (re.match(r"/\d", after) or re.search(r"\d/$", before)):
         return RejectReason.DATE  # "24/7", "3/15" not read as a fraction
     if re.search(r"(?i)\bso-called\s+$", before):

@@ -2085,3 +2085,14 @@ def test_a_year_before_a_noun_says_which_and_a_count_of_as_many_has_a_comma():
     found = _figures("A state based upon 1967 lines with swaps. We hired 1,967 people.")
     assert [f.span.text for f in found.figures] == ["1,967 people"]
     assert ("1967", RejectReason.DATE) in {(r.span.text, r.reason) for r in found.rejected}
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("We needed to put forward the Harbour Rescue Plan.", set()),
+    ("They released the Harbour Rescue Plan.", {"Harbour Rescue Plan"}),
+    ("The board will formulate a strategy for maximizing the harbour's reach.", set()),
+    ("The board issued an action plan for improving harbour services.", {"action plan for improving harbour services"}),
+    ("The board is announcing a Notice of Funding Opportunity for port authorities.", set()),
+])
+def test_a_verb_said_of_bills_too_and_a_kind_of_text_after_a_name_no_document(said, kept):
+    assert {name for kind, name in _named_kinds(said) if kind == "document"} == kept

@@ -386,6 +386,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return [EntityMention(Kind.UNKNOWN, phrase.span)]
     if kind is Kind.DOCUMENT and head_part(words)[-1] in word_set("document_or_body_heads") and not _said_to_be_a_text(source, phrase.span):
         kind = Kind.ORGANIZATION  # "the Harbour Initiative, where we work on ...": a programme, no text
+    if kind is Kind.DOCUMENT and len(head_part(words)) == 1 and _AN_BEFORE_RE.search(source, max(0, phrase.span.start - 4), phrase.span.start):
+        return [EntityMention(Kind.UNKNOWN, phrase.span)]  # "announcing a Notice of Funding Opportunity": a kind of text, no name
     if kind is Kind.DOCUMENT and _law_or_document(words, phrase):
         kind = _kind_by_cue(source, phrase.span)
         if kind is Kind.UNKNOWN:  # "thanks to the X Plan": a bill or a paper, the text does not say
@@ -481,6 +483,7 @@ def _not_name_words() -> frozenset[str]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
+_AN_BEFORE_RE = re.compile(r"(?i)\ban?\s+$")
 _MEMBERS_OF_RE = re.compile(r"(?i)\bmembers?\s+of\s+(?:the\s+)?$")
 
 
@@ -521,9 +524,16 @@ def _kind_by_cue(source: str, span: Span) -> Kind:
     start = max(0, span.start - 40)
     if law.search(source, start, span.start):
         return Kind.LAW
-    if document.search(source, start, span.start):
-        return Kind.DOCUMENT
+    cue = document.search(source, start, span.start)
+    if cue is not None and not _bill_or_paper_cue_re().match(cue.group(0)):
+        return Kind.DOCUMENT  # "released the X Plan"; "put forward the X Plan" is said of bills too
     return Kind.UNKNOWN
+
+
+@cache
+def _bill_or_paper_cue_re() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in read_list("bill_or_paper_cues"))
+    return re.compile(rf"(?i)(?:{verbs})\b")
 
 
 _FIRST_SINCE_RE = re.compile(r"\s+(?:in|that|since|ever|of\s+(?:his|her|its|their|this|the))\b")

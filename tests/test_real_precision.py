@@ -2096,3 +2096,10 @@ def test_a_year_before_a_noun_says_which_and_a_count_of_as_many_has_a_comma():
 ])
 def test_a_verb_said_of_bills_too_and_a_kind_of_text_after_a_name_no_document(said, kept):
     assert {name for kind, name in _named_kinds(said) if kind == "document"} == kept
+
+
+def test_a_capitalised_ordinal_after_the_opens_the_name_and_gives_the_edition():
+    said = "It is protected by the First Amendment. During the Second Global Harbour Summit, hosted here, we met. Ruritanians’ Second Amendment rights matter."
+    conference = resolve(parse_transcript(_briefing(said)))
+    named = {(e.kind.value, e.name, e.edition) for e in conference.entities if e.kind in (Kind.LAW, Kind.EVENT)}
+    assert named == {("law", "First Amendment", None), ("law", "Second Amendment", None), ("event", "Second Global Harbour Summit", 2)}

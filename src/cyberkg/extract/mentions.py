@@ -300,7 +300,7 @@ def _last_title_after_the(source: str, title: Span) -> Span:
     return title.sub(joints[-1].end(), len(title.text))
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+_POSSESSIVE_RE = re.compile(r"['’]s\s+|(?<=s)['’]\s+")  # "Li Wei's X", "Americans' X"
 
 
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:

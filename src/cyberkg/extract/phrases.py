@@ -184,7 +184,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         # drop sentence-opening words and the article from the front
         first = i
         while first <= last and (
-            paragraph.text[words[first][0] : words[first][1]] in starters
+            (paragraph.text[words[first][0] : words[first][1]] in starters and not _ordinal_after_the(paragraph.text, words, first))
             or not is_capitalised(paragraph.text[words[first][0] : words[first][1]])
         ):
             first += 1
@@ -192,9 +192,17 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             span = paragraph.sub(words[first][0], words[last][1])
             span = _trim_possessive(span)
             ordinal, ordinal_span = _ordinal_before(source, span)
+            if _ordinal_after_the(paragraph.text, words, first):  # "the Second Harbour Summit": the edition opens the name
+                ordinal, ordinal_span = ordinal_values()[span.text.split()[0].lower()], paragraph.sub(*words[first])
             phrases.append(Phrase(span, ordinal, ordinal_span))
         i = last + 1
     return phrases
+
+
+def _ordinal_after_the(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether word ``at`` is a capitalised ordinal after "the", which opens the name: "the First Amendment"."""
+    word = text[words[at][0] : words[at][1]]
+    return word.lower() in ordinal_values() and re.search(r"(?i)\bthe\s+$", text[max(0, words[at][0] - 5) : words[at][0]]) is not None
 
 
 def _two_acronyms(text: str, words: list[tuple[int, int]], at: int) -> bool:

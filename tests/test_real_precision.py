@@ -2103,3 +2103,9 @@ def test_a_capitalised_ordinal_after_the_opens_the_name_and_gives_the_edition():
     conference = resolve(parse_transcript(_briefing(said)))
     named = {(e.kind.value, e.name, e.edition) for e in conference.entities if e.kind in (Kind.LAW, Kind.EVENT)}
     assert named == {("law", "First Amendment", None), ("law", "Second Amendment", None), ("event", "Second Global Harbour Summit", 2)}
+
+
+def test_a_body_named_after_a_well_known_bodys_full_name_is_its_short_form_later():
+    said = "Ruritania spoke at the U.N. Harbour Council. Later the Harbour Council voted."
+    orgs = {e.name for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.ORGANIZATION}
+    assert "Harbour Council" not in orgs and "United Nations Harbour Council" in orgs

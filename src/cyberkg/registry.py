@@ -16,7 +16,7 @@ from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, national_prefixes, nicknames, place_names, well_known_bodies
+from .lexicon import lexicon, national_prefixes, nicknames, place_names, well_known_bodies, well_known_names
 from .model import Evidence, Kind, Role, Span
 
 
@@ -80,7 +80,7 @@ class Registry:
                 words = name.split()
                 for i in range(1, len(words) - 1):
                     owner = " ".join(words[:i])
-                    if owner in well_known_bodies() or (i == 1 and _TITLE_POSSESSIVE_RE.fullmatch(owner) and lexicon().match_title(owner[:-2])):
+                    if owner in well_known_bodies() or owner in well_known_names() or (i == 1 and _TITLE_POSSESSIVE_RE.fullmatch(owner) and lexicon().match_title(owner[:-2])):
                         self.by_owned_tail.setdefault(normalise_key(" ".join(words[i:])), set()).add(name)
         form = form if form is not None else name
         if form not in draft.forms:

@@ -97,7 +97,14 @@ def test_bad_input_among_good_writes_nothing(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "args",
-    [["build", "--bogus"], ["build", "--base", "not an iri"], ["frobnicate"], ["query"], ["query", "people", "--format", "yaml"]],
+    [
+        ["build", "--bogus"],
+        ["build", "--base", "not an iri"],
+        ["build", "--min-figure-confidence", "1.5"],
+        ["frobnicate"],
+        ["query"],
+        ["query", "people", "--format", "yaml"],
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(capsys, args):
     code, _, err = run(args, capsys)
@@ -277,3 +284,16 @@ def test_build_narrative_builds_with_a_note(tmp_path, capsys):
     assert code == 0, err
     assert "Note: noon.txt: no speaker label found; read as one unattributed narrative" in out
     assert re.search(r"turns +1\n", out)
+
+
+def test_min_figure_confidence_keeps_or_drops_the_judged_figures_and_is_recorded(tmp_path, capsys):
+    talk = _write(tmp_path / "talk.txt", "Briefing on harbour works\n\nAnna Berg:\n\nIt has been 25 years since we changed the rules, and we built 40 piers.\n".encode())
+    counts = {}
+    for given in (None, "0", "1"):
+        out = tmp_path / f"out-{given}"
+        code, stdout, err = run(["build", str(talk), "--out", str(out), "--no-views", "--cache", str(tmp_path / "cache"), *(["--min-figure-confidence", given] if given else [])], capsys)
+        assert code == 0, err
+        counts[given] = re.search(r"^Figures: (\d+) observations, (\d+) rejected candidates$", stdout, flags=re.M).groups()
+        record = Graph().parse(out / "record.ttl")
+        assert any(str(o) == (given or "0.825") for o in record.objects()), "the threshold used is in the record"
+    assert counts == {None: ("1", "1"), "0": ("2", "0"), "1": ("1", "1")}  # one cache: the setting is part of its key

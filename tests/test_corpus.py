@@ -264,10 +264,10 @@ def test_a_transcript_that_trips_a_bug_is_rejected_with_the_reason(tmp_path, cap
     resolve_module = importlib.import_module("cyberkg.resolve")
     real = resolve_module.resolve
 
-    def fragile(pages):
+    def fragile(pages, **options):
         if "pier number 2." in pages[0].text:
             raise ValueError("invented failure")
-        return real(pages)
+        return real(pages, **options)
 
     monkeypatch.setattr(resolve_module, "resolve", fragile)
     folder = tmp_path / "talks"

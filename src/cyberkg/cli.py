@@ -134,6 +134,16 @@ _data_option = click.option(
     show_default=True,
     help="Reject a transcript larger than this many MB (one transcript needs about 2 GB of memory per MB to build).",
 )
+@click.option(
+    "--min-figure-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    metavar="P",
+    help="Keep a figure the confidence model judges (a length of time; a count, people or a fraction in words) "
+    "only when it scores at least P; the others are rejected candidates ('uncertain figure'). 0 keeps every "
+    "figure the rules find (more found, fewer right); 1 drops every judged one. [default: the model's threshold, "
+    "see README 'Figure confidence']",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors: no progress, no summary.")
 def build(
     inputs: tuple[Path, ...],
@@ -150,6 +160,7 @@ def build(
     quiet: bool,
     formats: tuple[str, ...],
     max_transcript_mb: float,
+    min_figure_confidence: float | None,
 ) -> None:
     """Build the knowledge graph of transcripts.
 
@@ -181,7 +192,7 @@ def build(
     Corpora: conferences are mapped in --jobs processes (or on a Dask
     cluster with --scheduler) and kept in a build cache, OUT/.cyberkg-cache
     or --cache DIR: a rebuild maps only the conferences whose bytes, the
-    code, the ontology, the shapes or --base changed. Clear the cache by
+    code, the ontology, the shapes, --base or --min-figure-confidence changed. Clear the cache by
     deleting its folder; --no-cache builds without one.
 
     \b
@@ -218,6 +229,7 @@ def build(
         validator=Validator(validator),
         stdin=stdin,
         max_transcript_mb=max_transcript_mb,
+        min_figure_confidence=min_figure_confidence,
     )
     try:
         if to_stdout:

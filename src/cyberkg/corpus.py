@@ -91,6 +91,7 @@ class Settings:
     base: str
     encoding: str | None = None  # of the input files; None: detected
     validator: str = "pyshacl-turbo"  # a cyberkg.validate.Validator value
+    min_figure_confidence: float | None = None  # None: the confidence model's own threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +278,7 @@ def _map(pages: Sequence[Page], settings: Settings, *, distinct: bool) -> Confer
     t0 = clock()
     transcripts = [parse_bytes(p.data, name=p.name, where=p.where, encoding=settings.encoding) for p in pages]
     t1 = clock()
-    conference = relate(resolve(transcripts))
+    conference = relate(resolve(transcripts, min_figure_confidence=settings.min_figure_confidence))
     t2 = clock()
     key = conference_key(conference, distinct=distinct)
     graph = to_graph([conference], base=settings.base, keys=[key])

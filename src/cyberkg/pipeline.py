@@ -28,6 +28,7 @@ from .errors import InputError, OutputError, UsageError
 from .export.bundle import VIEWS_FOLDER, default_views
 from .export.outputs import OutputSet
 from .export.rdf import serialize
+from .extract.confidence import figure_model
 from .ids import check_base
 from .model import Transcript
 from .parse import MAX_TRANSCRIPT_MB, check_size, read_file
@@ -136,11 +137,16 @@ def group_pages(transcripts: Sequence[Transcript], *, one_conference: bool = Fal
 
 
 def build_graph(
-    transcripts: Sequence[Transcript], *, base: str = DEFAULT_BASE, one_conference: bool = False
+    transcripts: Sequence[Transcript],
+    *,
+    base: str = DEFAULT_BASE,
+    one_conference: bool = False,
+    min_figure_confidence: float | None = None,
 ) -> tuple[tuple[Conference, ...], Graph]:
-    """Resolve transcripts, page groups by conference, and map them to one graph."""
+    """Resolve transcripts, page groups by conference, and map them to one graph
+    (``min_figure_confidence``: as for :func:`build`)."""
     groups = group_pages(transcripts, one_conference=one_conference)
-    conferences = tuple(relate(resolve(pages)) for pages in groups)
+    conferences = tuple(relate(resolve(pages, min_figure_confidence=min_figure_confidence)) for pages in groups)
     return conferences, to_graph(conferences, base=check_base(base), keys=conference_keys(conferences))
 
 
@@ -163,6 +169,7 @@ def build(
     record: bool = True,
     build_time: datetime | None = None,
     max_transcript_mb: float = MAX_TRANSCRIPT_MB,
+    min_figure_confidence: float | None = None,
 ) -> BuildResult:
     """Build the graph of ``inputs`` (the sample when empty) into folder ``out``, conference by conference.
 
@@ -190,6 +197,8 @@ def build(
         progress: called as ``progress(done, total, input)`` after each conference.
         encoding: the encoding of the inputs (default: detected; see :func:`cyberkg.parse.parse_bytes`).
         validator: the SHACL engine (pyshacl is the validator of record; both run the same shapes).
+        min_figure_confidence: the score a figure the confidence model judges needs to stay a figure
+            (None: the model's own threshold; 0: the rules alone). Part of the cache key and of the record.
 
     Raises:
         InputError: a path is missing, or no input holds a transcript that builds.
@@ -220,7 +229,9 @@ def build(
         raise UsageError(f"unknown graph format {unknown[0]!r} (use one of {', '.join(GRAPH_FILES)})")
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: --out must be a folder, and this is a file")
-    settings = Settings(base=base, encoding=encoding, validator=validator.value)
+    if min_figure_confidence is not None and not 0 <= min_figure_confidence <= 1:
+        raise UsageError(f"--min-figure-confidence must be between 0 and 1, not {min_figure_confidence}")
+    settings = Settings(base=base, encoding=encoding, validator=validator.value, min_figure_confidence=min_figure_confidence)
     clock = time.perf_counter
     t0 = clock()
     if jobs > 1 and not scheduler:
@@ -287,7 +298,13 @@ def build(
             if views:
                 notes += _write_views(outset, triples)
             if record:
-                settings_used = {"base": base, "one_conference": str(one_conference).lower(), "encoding": encoding or "detected", "validator": validator.value}
+                settings_used = {
+                    "base": base,
+                    "one_conference": str(one_conference).lower(),
+                    "encoding": encoding or "detected",
+                    "validator": validator.value,
+                    "min_figure_confidence": format(figure_model().threshold if min_figure_confidence is None else min_figure_confidence, "g"),
+                }
                 sources = sorted({(Path(where).name if where != STDIN_NAME else where, sha) for r, _ in built for where, sha in r.sources}, key=lambda item: (item[1], item[0]))
                 stats = graph_stats([r for r, _ in built], (*merged.triples, *merged.merges))
                 _write_record(outset, stats, base=base, sources=sources, settings=settings_used, build_time=build_time)

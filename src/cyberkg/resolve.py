@@ -47,8 +47,12 @@ from .registry import (
 from .text import fold
 
 
-def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
-    """Resolve one conference from its pages (a single transcript, or pages 1..N in order)."""
+def resolve(pages: Transcript | Sequence[Transcript], *, min_figure_confidence: float | None = None) -> Conference:
+    """Resolve one conference from its pages (a single transcript, or pages 1..N in order).
+
+    ``min_figure_confidence``: the score a figure the confidence model judges needs to stay a figure
+    (see :func:`cyberkg.extract.figures.extract_figures`; None: the model's own threshold, 0: the rules alone).
+    """
     if isinstance(pages, Transcript):
         pages = [pages]
     if not pages:
@@ -137,7 +141,13 @@ def resolve(pages: Transcript | Sequence[Transcript]) -> Conference:
     date = held or published
     first_turns = [min((t.order for t in turns if t.page == p), default=1) for p in range(len(pages))]
     figures = tuple(
-        extract_figures(page, lookup=lambda name: lookup_body(table, name), held=date[1].date if date else None, first_turn=first)
+        extract_figures(
+            page,
+            lookup=lambda name: lookup_body(table, name),
+            held=date[1].date if date else None,
+            first_turn=first,
+            min_confidence=min_figure_confidence,
+        )
         for page, first in zip(pages, first_turns, strict=True)
     )
     turns = [

@@ -287,7 +287,7 @@ def test_build_narrative_builds_with_a_note(tmp_path, capsys):
 
 
 def test_min_figure_confidence_keeps_or_drops_the_judged_figures_and_is_recorded(tmp_path, capsys):
-    talk = _write(tmp_path / "talk.txt", "Briefing on harbour works\n\nAnna Berg:\n\nIt has been 25 years since we changed the rules, and we built 40 piers.\n".encode())
+    talk = _write(tmp_path / "talk.txt", b"Briefing on harbour works\n\nAnna Berg:\n\nIt has been 25 years since we changed the rules, and we built 40 piers.\n")
     counts = {}
     for given in (None, "0", "1"):
         out = tmp_path / f"out-{given}"

@@ -2109,3 +2109,10 @@ def test_a_body_named_after_a_well_known_bodys_full_name_is_its_short_form_later
     said = "Ruritania spoke at the U.N. Harbour Council. Later the Harbour Council voted."
     orgs = {e.name for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.ORGANIZATION}
     assert "Harbour Council" not in orgs and "United Nations Harbour Council" in orgs
+
+
+def test_capitol_hill_is_congress_by_its_short_form():
+    said = "The bill went to Congress. We talked on Capitol Hill with lawmakers."
+    conference = resolve(parse_transcript(_briefing(said)))
+    [body] = [e for e in conference.entities if e.kind is Kind.ORGANIZATION]
+    assert "Capitol Hill" in body.aliases and not conference.unresolved

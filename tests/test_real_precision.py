@@ -2116,3 +2116,7 @@ def test_capitol_hill_is_congress_by_its_short_form():
     conference = resolve(parse_transcript(_briefing(said)))
     [body] = [e for e in conference.entities if e.kind is Kind.ORGANIZATION]
     assert "Capitol Hill" in body.aliases and not conference.unresolved
+
+
+def test_common_given_names_open_a_persons_name_without_a_title():
+    assert {"Pete Harbourman", "Maxine Pierley"} <= _person_names("Then Pete Harbourman spoke, and Maxine Pierley answered.")

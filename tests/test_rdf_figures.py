@@ -196,6 +196,25 @@ def test_every_reject_reason_is_a_concept_of_the_scheme_and_allowed_by_the_shape
     assert set(allowed) == set(REJECT_REASON_CONCEPTS.values())
 
 
+def test_rejected_query_names_each_reason_as_the_ontology_labels_it(tmp_path):
+    from cyberkg.export.rdf import serialize
+    from cyberkg.query import execute, load_data
+    from cyberkg.resources import bundled_query
+
+    graph = _graph(HARBOUR)
+    (template,) = [c for c in graph.subjects(RDF.type, CKG.RejectedFigureCandidate) if str(graph.value(c, RDFS.label)) == "22nd"]
+    for reason, concept in REJECT_REASON_CONCEPTS.items():  # one candidate of each reason, on the same words
+        node = type(template)(f"{template}-{reason.name.lower()}")
+        for p, o in graph.predicate_objects(template):
+            graph.add((node, p, concept if p == CKG.rejectedAs else Literal(reason.value) if p == RDFS.label else o))
+    (tmp_path / "g.ttl").write_bytes(serialize(graph))
+    result = execute(load_data([tmp_path / "g.ttl"]), bundled_query("rejected").read_text(encoding="utf-8"))
+    rows = [dict(zip(result.columns, row)) for row in result.texts()]
+    assert {r["words"]: r["reason"] for r in rows if r["words"] in set(RejectReason)} == {r.value: r.value for r in RejectReason}
+    uncertain = [r for r in rows if r["words"] == "Over two decades"]
+    assert uncertain[0]["reason"] == "uncertain figure" and 0 < float(uncertain[0]["confidence"]) < figure_model().threshold
+    assert [r["words"] for r in rows if r["words"] in {"22nd", "2021", "Over two decades"}] == ["22nd", "2021", "Over two decades"]
+
 
 def test_rdf_a_written_confidence_is_under_the_threshold_exactly_when_the_model_rejected_the_figure(all_builds):
     import math

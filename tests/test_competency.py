@@ -26,6 +26,7 @@ COMPETENCY = {
     "conferences": ({"date": "2022-08-19", "moderator": "Shou Xiaoli", "turns": "2", "figures": "27"}, "sample"),
     "where_named": ({"name": "Data Security Law", "words": "Data Security Law", "rule": "same name", "speaker": "Niu Yibing"}, "sample"),
     "unresolved": ({"words": "IPv6", "kind": "acronym"}, "sample"),
+    "rejected": ({"turn": "1", "words": "22nd", "reason": "ordinal", "confidence": ""}, "sample"),
     "event_editions": ({"event": "CPC National Congress", "edition": "18"}, "sample"),
     "acronyms": ({"acronym": "CAC", "name": "Cyberspace Administration of China"}, "sample"),
 }

@@ -165,6 +165,24 @@ def test_corpus_terms_are_declared_and_shaped(tmp_path, capsys):
         assert (None, p, None) in graph and p in declared and p in paths
 
 
+def test_rejected_figure_candidates_stay_in_their_conferences_graph(tmp_path, capsys):
+    """A candidate is a node of one conference, as an unresolved mention is: never a shared node of the reduce."""
+    folder = tmp_path / "talks"
+    for n in range(2):
+        write(folder, f"{n}.txt", briefing(n, date=f"May {n + 3}, 2023") + "\nThis is the 3rd pier the bureau opened.\n")
+    assert run(["build", folder, "--out", tmp_path / "o", "--no-views", "-j", "1"], capsys)[0] == EXIT_OK
+    store = pyoxigraph.Store()
+    store.load(path=str(tmp_path / "o" / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    kind = pyoxigraph.NamedNode(str(CKG.RejectedFigureCandidate))
+    candidates = {q.subject for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(RDF.type)), kind)}
+    assert len(candidates) >= 2
+    for candidate in candidates:
+        graphs = {q.graph_name for q in store.quads_for_pattern(candidate, None, None)}
+        assert len(graphs) == 1 and graphs != {pyoxigraph.DefaultGraph()}, (candidate, graphs)
+        (conference,) = store.quads_for_pattern(candidate, pyoxigraph.NamedNode(str(CKG.inConference)), None)
+        assert conference.object == conference.graph_name
+
+
 def test_nquads_hold_the_same_triples_as_turtle_one_named_graph_per_conference(tmp_path, capsys):
     folder = tmp_path / "talks"
     for n in range(3):

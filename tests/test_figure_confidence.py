@@ -91,3 +91,40 @@ def test_the_shipped_model_is_the_one_the_training_script_writes():
         [sys.executable, str(ROOT / "bench" / "train_figure_confidence.py"), "--check"], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_judged_figure_carries_its_score_kept_or_rejected():
+    model = figure_model()
+    found = _said("Over two decades, the harbour has carried 9 percent of the trade. The crews worked for eight months on the breakwater.")
+    scores = {f.span.text: f.confidence for f in found.figures}
+    assert scores["9 percent"] is None  # a share is not judged
+    assert scores["eight months"] >= model.threshold
+    (uncertain,) = [r for r in found.rejected if r.reason is RejectReason.UNCERTAIN]
+    assert uncertain.span.text == "Over two decades" and uncertain.score < model.threshold
+    assert all(r.score is None for r in found.rejected if r.reason is not RejectReason.UNCERTAIN)
+
+
+def test_with_no_threshold_every_judged_figure_still_gets_its_score():
+    found = _said("Over two decades, the harbour has carried 9 percent of the trade. The crews worked for eight months on the breakwater.", min_confidence=0.0)
+    assert not [r for r in found.rejected if r.reason is RejectReason.UNCERTAIN]
+    assert {f.span.text: f.confidence is not None for f in found.figures} == {"Over two decades": True, "9 percent": False, "eight months": True}
+
+
+def test_a_series_on_figures_under_the_threshold_keeps_them_and_their_scores():
+    found = _said("The wait for a berth fell from eight months in 2020 to three months in 2023.")
+    (series,) = found.series
+    assert [f.span.text for f in found.figures] == ["eight months", "three months"]
+    assert all(f.confidence is not None and f.confidence < figure_model().threshold for f in found.figures)
+    assert (series.start, series.end) == found.figures  # the series holds the scored figures
+
+
+def test_only_an_uncertain_figure_has_a_score():
+    from cyberkg.extract.figures import Rejected
+    from cyberkg.model import Span
+
+    span = Span.of("the 3rd pier", 4, 7)
+    assert Rejected(span, RejectReason.UNCERTAIN, 1, 0.4).score == 0.4
+    with pytest.raises(ValueError, match="'3rd'"):
+        Rejected(span, RejectReason.ORDINAL, 1, 0.4)
+    with pytest.raises(ValueError, match="1.5"):
+        Rejected(span, RejectReason.UNCERTAIN, 1, 1.5)

@@ -378,7 +378,7 @@ def query(query: str, data: Path, fmt: str, params: tuple[str, ...], allow_servi
     Competency questions (columns in the README): posts_held,
     measure_over_time, laws_cited, questions_answered, speaking_time,
     body_hierarchy, named_together, fines, rankings, conferences,
-    where_named, unresolved, event_editions, acronyms.
+    where_named, unresolved, rejected, event_editions, acronyms.
 
     \b
     Examples:
@@ -521,8 +521,8 @@ def serve(store: Path, port: int) -> None:
     organizations, turns, laws, documents, campaigns, events, media,
     mentions, figures, posts_held, measure_over_time, laws_cited,
     questions_answered, speaking_time, body_hierarchy, named_together,
-    fines, rankings, conferences, where_named, unresolved, event_editions,
-    acronyms.
+    fines, rankings, conferences, where_named, unresolved, rejected,
+    event_editions, acronyms.
     """
     import os
 

@@ -54,7 +54,7 @@ Progress = Callable[[int, int, str], None]
 
 #: Local name prefixes (after the base) of nodes that belong to one conference.
 #: Every other node — minted from a key, or a vocabulary term such as a unit — can recur across conferences.
-LOCAL_KINDS = ("transcript/", "conference/", "evidence/", "mention/", "unresolved/", "figure/", "series/", "ranking/", "fine/")
+LOCAL_KINDS = ("transcript/", "conference/", "evidence/", "mention/", "unresolved/", "figure/", "series/", "ranking/", "fine/", "rejected/")
 
 #: Where the build cache lives inside the output folder, unless ``cache`` says otherwise.
 CACHE_FOLDER = ".cyberkg-cache"

@@ -106,6 +106,10 @@ class Minter:
     def unresolved(self, sha256: str, span: Span) -> URIRef:
         return self._iri("unresolved", sha256[:16], f"{span.start}-{span.end}")
 
+    def rejected_candidate(self, sha256: str, span: Span) -> URIRef:
+        """A number said in a turn that is not recorded as a figure."""
+        return self._iri("rejected", sha256[:16], f"{span.start}-{span.end}")
+
     def figures(self, conference_key: str) -> URIRef:
         """The data set of the figures stated at a conference."""
         return self._iri("conference", _short(conference_key), "figures")

@@ -12,11 +12,12 @@ linked to, never described.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import ROUND_DOWN, Decimal
 
 from rdflib import Graph, Literal, URIRef
 
 from .entities import Conference, Entity, Rule
-from .extract.figures import Figure, Qualifier, Subject
+from .extract.figures import Figure, Qualifier, RejectReason, Subject
 from .extract.numbers import decimal_text
 from .extract.units import Unit
 from .ids import Minter
@@ -59,6 +60,22 @@ GRANULARITY_CONCEPTS = {
     Granularity.INTERVAL: CKG.IntervalGranularity,
 }
 _UNIT_NAMESPACES = {"unit": UNIT, "ckg": CKG}
+
+#: The concept for each reason a number is not a figure (declared in ontology/figures.ttl, ckg:RejectReasonScheme).
+REJECT_REASON_CONCEPTS = {
+    RejectReason.ORDINAL: CKG.OrdinalReason,
+    RejectReason.DATE: CKG.DateOrTimeReason,
+    RejectReason.RHETORICAL: CKG.RhetoricalCountReason,
+    RejectReason.NAME: CKG.PartOfANameReason,
+    RejectReason.MODIFIER: CKG.CompoundModifierReason,
+    RejectReason.RANK: CKG.RankReason,
+    RejectReason.NO_UNIT: CKG.NoUnitReason,
+    RejectReason.DEFINITE: CKG.DefiniteReferenceCountReason,
+    RejectReason.REPAIR: CKG.SpeechRepairReason,
+    RejectReason.AGE: CKG.AgeReason,
+    RejectReason.RATE_BASE: CKG.RateBaseReason,
+    RejectReason.UNCERTAIN: CKG.UncertainFigureReason,
+}
 
 #: The concept for each resolution rule (declared in the ontology).
 RULE_CONCEPTS = {
@@ -289,6 +306,7 @@ def _add_conference(g: Graph, mint: Minter, c: Conference, ckey: str) -> None:
         g.add((turn_nodes[answer], CKG.answers, turn_nodes[question]))
 
     _add_figures(g, mint, c, ckey, nodes, evidence)
+    _add_rejected_candidates(g, mint, c, ckey, evidence)
 
     for mention in c.mentions:
         sha = shas[mention.evidence.page]
@@ -365,7 +383,8 @@ def _add_figures(
 
     Each figure is a ``qb:Observation`` in the conference's ``qb:DataSet``:
     its value (``ckg:figureValue``, xsd:decimal), unit, measure concept,
-    reference period, qualifier, subject, evidence and turn. See
+    reference period, qualifier, subject, evidence and turn, and the
+    confidence model's score where it judged the figure. See
     ``ontology/figures.ttl`` for the structure.
     """
     if not any(f.figures or f.rankings for f in c.figures):
@@ -438,6 +457,8 @@ def _add_figures(
             g.add((node, CKG.qualifier, QUALIFIER_CONCEPTS[fig.qualifier]))
         if fig.share_of:
             g.add((node, CKG.shareOf, Literal(fig.share_of)))
+        if fig.confidence is not None:
+            g.add((node, CKG.confidence, confidence_literal(fig.confidence)))
         subject(node, fig.subject, CKG.refArea, CKG.refAreaName)
         evidence(node, [Evidence(page, fig.span)])
         return node
@@ -484,3 +505,42 @@ def _add_figures(
                 g.add((node, CKG.refPeriod, period_node(fine.amount.period, [Evidence(page, fine.amount.period_span)])))
             g.add((node, CKG.statedIn, mint.turn(ckey, fine.turn)))
             evidence(node, [Evidence(page, fine.span)])
+
+
+def _add_rejected_candidates(
+    g: Graph, mint: Minter, c: Conference, ckey: str, evidence: Callable[[URIRef, Iterable[Evidence]], None]
+) -> None:
+    """Every number of the conference that is not a figure, with why, so nothing is lost silently.
+
+    Each is a ``ckg:RejectedFigureCandidate``: its words, its reason (a concept
+    of ``ckg:RejectReasonScheme``), its conference and turn, its evidence, and
+    the confidence model's score when the model judged it. A conference with
+    no figures still has its candidates.
+    """
+    conf = mint.conference(ckey)
+    for page, found in enumerate(c.figures):
+        sha = c.sources[page].sha256
+        for candidate in found.rejected:
+            node = mint.rejected_candidate(sha, candidate.span)
+            g.add((node, RDF.type, CKG.RejectedFigureCandidate))
+            g.add((node, RDFS.label, Literal(candidate.span.text)))
+            g.add((node, CKG.rejectedAs, REJECT_REASON_CONCEPTS[candidate.reason]))
+            g.add((node, CKG.inConference, conf))
+            g.add((node, CKG.inTurn, mint.turn(ckey, candidate.turn)))
+            if candidate.score is not None:
+                g.add((node, CKG.confidence, confidence_literal(candidate.score)))
+            evidence(node, [Evidence(page, candidate.span)])
+
+
+def confidence_literal(score: float) -> Literal:
+    """A model's probability as an xsd:decimal rounded down to three places, so every machine writes the same text.
+
+    Rounded down, a written score is under a threshold of three places (the
+    model's is 0.825) exactly when the score itself is: 0.8249 is written 0.824,
+    not 0.825, so a query comparing scores with the threshold agrees with the model.
+
+    >>> [str(confidence_literal(p)) for p in (0.91289, 0.8999, 0.82499, 0.825, 1.0, 0.0004)]
+    ['0.912', '0.899', '0.824', '0.825', '1', '0']
+    """
+    # repr: the shortest decimal that reads back as the same float, ordered as the floats are
+    return Literal(decimal_text(Decimal(repr(score)).quantize(Decimal("0.001"), rounding=ROUND_DOWN)), datatype=XSD.decimal)

@@ -11,9 +11,10 @@ written in words. This module scores the figures of those kinds the rules keep
 model over general features of their context (the unit's kind, digits or words,
 size, the function words around, other numbers in the sentence), and those
 scored under the model's threshold become rejected candidates with the reason
-"uncertain figure", never dropped silently. Amounts of money, shares, physical
-measures and counts in digits are not judged: blind annotators keep 0.96-0.99
-of those the rules keep, on text of every office.
+"uncertain figure", never dropped silently. The score of every judged figure,
+kept or rejected, is written to the graph (``ckg:confidence``). Amounts of
+money, shares, physical measures and counts in digits are not judged: blind
+annotators keep 0.96-0.99 of those the rules keep, on text of every office.
 
 The weights and the threshold live in ``data/figure_confidence.json``, trained by
 ``bench/train_figure_confidence.py`` on figure candidates of real briefings as the

@@ -6,7 +6,8 @@ number whether it is a figure:
 
 * ordinals, dates and times, counts inside short quoted names, compound
   modifiers ("a ten-year plan") and rhetorical counts ("in these six
-  respects") are *rejected candidates*, counted but never figures;
+  respects") are *rejected candidates*: never figures, but kept, with why,
+  and written to the graph;
 * a figure has a unit — a known unit ("%", "yuan", "kilowatts", "years"),
   people ("users"), or the thing it counts ("61 bridges") — found after or
   before the number, or taken from its context ("the number of car owners
@@ -26,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -34,7 +35,7 @@ from functools import cache
 from ..lexicon import read_list, word_set
 from ..model import Kind, Span, Transcript
 from ..periods import Period, PeriodMention, PeriodRole, find_periods
-from .confidence import figure_model
+from .confidence import figure_model, judged
 from .matching import folded_span, recut
 from .numbers import NumberKind, NumberMention, find_numbers, vocabulary
 from .units import Unit, UnitKind, is_demonym, is_people_group, unit_vocabulary
@@ -91,6 +92,7 @@ class Figure:
     period_span: Span | None = None
     subject: Subject | None = None
     share_of: str | None = None
+    confidence: float | None = None  # the confidence model's probability, for a figure it judged
 
     def __post_init__(self) -> None:
         if not self.value.is_finite():
@@ -99,6 +101,8 @@ class Figure:
             raise ValueError(f"figure {self.span.text!r} has no measure")
         if (self.period is None) != (self.period_span is None):
             raise ValueError(f"figure {self.span.text!r}: a period needs the span that states it")
+        if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"figure {self.span.text!r}: confidence {self.confidence!r} is not a probability")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +149,16 @@ class EnforcementAction:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """A number that is not a figure, and why."""
+    """A number that is not a figure, and why; ``score`` is the confidence model's probability for an uncertain figure."""
 
     span: Span
     reason: RejectReason
     turn: int
+    score: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.score is not None and (self.reason is not RejectReason.UNCERTAIN or not 0.0 <= self.score <= 1.0):
+            raise ValueError(f"rejected candidate {self.span.text!r}: score {self.score!r} needs the reason {RejectReason.UNCERTAIN.value!r} and 0 <= score <= 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,16 +382,29 @@ def extract_figures(
 def _confident(folded: str, ctx: _Context, threshold: float | None) -> list[Figure]:
     """The figures the confidence model scores at its threshold or above; the others become rejected candidates.
 
-    A figure a series or a fine is built on stays: the structure around it is the evidence.
+    A figure the model judges carries its score (``Figure.confidence``), kept or
+    not (``Rejected.score``). A figure a series or a fine is built on stays
+    whatever its score: the structure around it is the evidence.
     """
     model = figure_model()
+    bar = model.threshold if threshold is None else threshold
     held = {id(f) for s in ctx.series for f in (s.start, s.end)} | {id(f.amount) for f in ctx.fines}
     kept = []
+    scored: dict[int, Figure] = {}  # id of a judged figure that stays -> the figure with its score
     for f in ctx.figures:
-        if id(f) in held or model.keeps(folded, f.span.start, f.span.end, f.value, f.unit.key, threshold):
+        if not judged(folded[f.span.start : f.span.end], f.unit.key):
             kept.append(f)
+            continue
+        # The test of FigureModel.keeps, with the score computed once and kept.
+        score = model.score(folded, f.span.start, f.span.end, f.value, f.unit.key)
+        if id(f) in held or score >= bar:
+            scored[id(f)] = replace(f, confidence=score)
+            kept.append(scored[id(f)])
         else:
-            ctx.rejected.append(Rejected(f.span, RejectReason.UNCERTAIN, f.turn))
+            ctx.rejected.append(Rejected(f.span, RejectReason.UNCERTAIN, f.turn, score))
+    if scored:  # the series and fines built on a scored figure hold the same figure
+        ctx.series = [replace(s, start=scored.get(id(s.start), s.start), end=scored.get(id(s.end), s.end)) for s in ctx.series]
+        ctx.fines = [replace(a, amount=scored.get(id(a.amount), a.amount)) for a in ctx.fines]
     return kept
 
 

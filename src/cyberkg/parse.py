@@ -286,7 +286,7 @@ def parse_transcript(text: str, *, name: str = "<text>", where: str | None = Non
         for i, ln in enumerate(content)
         if i >= head and ln.span.start in starts and (found := _turn_label(text, folded, ln)) is not None
     ]
-    labels = _one_label_style(labels)
+    labels = _one_label_style(text, labels)
     first_turn = labels[0][0] if labels else len(content)
     header, place, start_time, heading = _header(text, folded, lines, content, head, first_turn, after_blank)
     header_end = _header_end(text, content, head, first_turn)
@@ -814,18 +814,25 @@ def _turn_label(text: str, folded: str, ln: _Line) -> tuple[Span, LabelKind] | N
     return span, LabelKind.ROLE if role is not None else classify_label(label)
 
 
-def _one_label_style(labels: list[tuple[int, tuple[Span, LabelKind]]]) -> list[tuple[int, tuple[Span, LabelKind]]]:
+def _one_label_style(text: str, labels: list[tuple[int, tuple[Span, LabelKind]]]) -> list[tuple[int, tuple[Span, LabelKind]]]:
     """Drop mixed-case "labels" from a transcript whose speakers are labelled in capitals.
 
     Where nearly every label is in capitals ("MS. PSAKI:"), a line such as
     "Next: are they effective?" or a quoted "Ana Reyes: ..." is text, not a turn.
     Three labels in capitals set the style of a short text, if one at most is not.
+    Whatever the share, a mixed-case "label" that opens a quotation ('Ana Reyes:
+    "We will ..."') among labels in capitals is a quote read out, not a turn.
     """
     named = [span for _, (span, kind) in labels if kind in (LabelKind.PERSON, LabelKind.ROLE)]
     caps = [span for span in named if _caps_label(span.text)]
-    if len(caps) < 3 or len(named) - len(caps) > max(1, 0.1 * len(named)):
-        return labels  # too few labels to know the style, or two styles in use
+    if len(caps) < 3:
+        return labels  # too few labels to know the style
+    if len(named) - len(caps) > max(1, 0.1 * len(named)):  # two styles in use: only quotes read out go
+        return [(i, (span, kind)) for i, (span, kind) in labels if kind is not LabelKind.PERSON or _caps_label(span.text) or not _QUOTE_AFTER_LABEL_RE.match(text, span.end)]
     return [(i, (span, kind)) for i, (span, kind) in labels if kind is not LabelKind.PERSON or _caps_label(span.text)]
+
+
+_QUOTE_AFTER_LABEL_RE = re.compile(r"[ \t]*[:：][ \t]*[“\"]")
 
 
 def _caps_label(label: str) -> bool:

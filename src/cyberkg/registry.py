@@ -53,6 +53,14 @@ def national_body_name(text: str) -> str | None:
     return None
 
 
+def _national_well_known(own: str) -> str | None:
+    """The well-known body whose full name is a country's name and then ``own``, or None."""
+    for name in sorted(well_known_names()):
+        if name.endswith(" " + own) and name[: -len(own) - 1] in national_prefixes():
+            return name
+    return None
+
+
 _TITLE_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*['’]s")  # "President's", of "the President's X Council"
 
 
@@ -132,6 +140,9 @@ class Registry:
     def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
         own = national_body_name(text)
         if own is not None:  # "U.S. Department of Harbours" is the Department of Harbours
+            national = _national_well_known(own)
+            if national is not None:  # "U.S. Agency for X" is the well-known "United States Agency for X"
+                return national, Rule.SHORT_FORM
             name, rule = self._canonical_leaf(own)
             return well_known_bodies().get(name, name), Rule.SHORT_FORM
         words = text.split()

@@ -106,6 +106,8 @@ def is_outlet_name(words: list[str]) -> bool:
         return False  # "News-of-the-day": a compound word, no outlet's name
     if len(parts) > 1 and parts[-1] in word_set("org_heads") and parts[-1] not in word_set("media"):
         return False  # "the Harbour Information Media Center": a body whose name holds an outlet word
+    if len(parts) > 1 and parts[-1] in word_set("place_heads"):
+        return False  # "Times Square", "the Press Building": a place named after an outlet
     if len(parts) == 1:
         return parts[0] not in word_set("media_generic")
     return True

@@ -167,6 +167,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)
                 if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
+                if nxt == "for" and _reads_as_a_persons_name(paragraph.text[words[i][0] : words[last][1]]):
+                    break  # "Joe Hale for the Harbour Party": a person, then what they stand for
                 if nxt == "to" and current_head not in head_nouns() and not _is_title_word(current_head):
                     break  # "treaties with Ruritania and Freedonia to Parliament": only a body or a post is "to" something
                 if after.lower().rstrip(".") in MONTHS or after.lower() in WEEKDAYS:
@@ -197,6 +199,12 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             phrases.append(Phrase(span, ordinal, ordinal_span))
         i = last + 1
     return phrases
+
+
+def _reads_as_a_persons_name(run: str) -> bool:
+    """Two or three words that open with a common given name and hold no head noun: "Ana Reyes"."""
+    words = run.split()
+    return 2 <= len(words) <= 3 and words[0] in word_set("given_names") and not any(w in head_nouns() for w in words)
 
 
 def _ordinal_after_the(text: str, words: list[tuple[int, int]], at: int) -> bool:

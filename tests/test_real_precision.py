@@ -2141,3 +2141,11 @@ def test_a_national_prefix_before_a_well_known_bodys_own_name_is_that_body():
     said = "He worked for USAID. He was an employee of the U.S. Agency for International Development in Bangladesh."
     orgs = [e for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.ORGANIZATION]
     assert [(e.name, e.acronyms) for e in orgs] == [("United States Agency for International Development", ("USAID",))]
+
+
+def test_a_list_before_a_laws_head_is_inside_the_name_and_a_represented_or_standing_forum_is_a_body():
+    said = "He signed HR 12, the Harbour Access, Choice and Safety Act of 2014. The Harbour Roundtable, which represents 200 firms, agreed. This is a standing Pier CEO Forum."
+    named = _named_kinds(said)
+    assert ("law", "Harbour Access, Choice and Safety Act of 2014") in named
+    assert {("organization", "Harbour Roundtable"), ("organization", "Pier CEO Forum")} <= named
+    assert not any(kind == "event" for kind, _ in named)

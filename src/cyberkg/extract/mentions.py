@@ -392,8 +392,10 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         kind = _kind_by_cue(source, phrase.span)
         if kind is Kind.UNKNOWN:  # "thanks to the X Plan": a bill or a paper, the text does not say
             return [EntityMention(Kind.UNKNOWN, phrase.span)]
-    if kind is Kind.EVENT and _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start):
-        kind = Kind.ORGANIZATION  # "members of the X Forum": an event has no members, a body has
+    if kind is Kind.EVENT and (
+        _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start) or _REPRESENTS_RE.match(source, phrase.span.end)
+    ):
+        kind = Kind.ORGANIZATION  # "members of the X Forum", "a standing X Forum", "the X Roundtable, which represents": a body
     if kind is Kind.EVENT and words[-1] == "Day" and _modifies_a_noun(source, phrase.span):
         return []  # "the Memorial Day recess", "a Labor Day picnic": the day names when, the noun is the thing
     if kind is Kind.EVENT and _of_office_holders(words):
@@ -483,7 +485,8 @@ def _not_name_words() -> frozenset[str]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
-_MEMBERS_OF_RE = re.compile(r"(?i)\bmembers?\s+of\s+(?:the\s+)?$")
+_MEMBERS_OF_RE = re.compile(r"(?i)\b(?:members?\s+of\s+(?:the\s+)?|(?:a|the)\s+standing\s+)$")
+_REPRESENTS_RE = re.compile(r",?\s+(?:which|that|who)\s+(?:represents|represent|speaks\s+for)\b")
 
 
 def _law_or_document(words: list[str], phrase: Phrase) -> bool:

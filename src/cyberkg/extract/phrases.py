@@ -107,6 +107,9 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
             if gap.strip() == "," and (listed := _listed_tail(paragraph.text, words, i, j)) is not None:
                 j = last = listed  # "the Conference on Hunger, Nutrition, and Health": a list inside the name
                 continue
+            if gap.strip() == "," and (head := _law_after_list(paragraph.text, words, i, j)) is not None:
+                j = last = head  # "the Veterans Access, Choice and Accountability Act": a list before a law's head
+                continue
             if gap.strip() and gap != "-":
                 break  # punctuation ends a name; a spaced dash ("X - Y", "X — Y") too
             if len(gap) > 1 and not gap.strip():
@@ -277,6 +280,27 @@ def _listed_tail(text: str, words: list[tuple[int, int]], first: int, at: int) -
         if comma.strip() != "," or not is_capitalised(word) or word in head_nouns() or word in place_names():
             return None
         n += 1
+    return None
+
+
+def _law_after_list(text: str, words: list[tuple[int, int]], first: int, at: int) -> int | None:
+    """Where a law's name ends when a comma splits the words before its head: "the Veterans Access, Choice
+    and Accountability Act" (after "the"; no head noun or place before the comma; capitalised words,
+    one "and" among them, then a law's head within six words). Returns the index of the head."""
+    so_far = [text[s:e] for s, e in words[first : at + 1]]
+    if not re.search(r"(?i)\bthe\s+$", text[max(0, words[first][0] - 5) : words[first][0]]):
+        return None
+    if set(so_far) & head_nouns() or " ".join(so_far) in place_names():
+        return None
+    laws = word_set("law_heads")
+    for n in range(at + 1, min(at + 7, len(words))):
+        word = text[words[n][0] : words[n][1]]
+        if n > at + 1 and text[words[n - 1][1] : words[n][0]].strip():
+            return None  # punctuation again: not one name
+        if word in laws and n > at + 1:
+            return n
+        if word != "and" and not is_capitalised(word):
+            return None
     return None
 
 

@@ -2149,3 +2149,20 @@ def test_a_list_before_a_laws_head_is_inside_the_name_and_a_represented_or_stand
     assert ("law", "Harbour Access, Choice and Safety Act of 2014") in named
     assert {("organization", "Harbour Roundtable"), ("organization", "Pier CEO Forum")} <= named
     assert not any(kind == "event" for kind, _ in named)
+
+
+# ---------------------------------------------------------------- forty-sixth round: fitted to samples 94-97 (read after their unseen score)
+
+
+def test_a_surname_after_a_name_and_its_nickname_is_the_one_person_they_are():
+    text = "Briefing on harbour works\n\nMS. BERG:  The President selected Mr. Joseph Hale as director.\n\nQ  Is Mr. Hale up to it?\n\nMS. BERG:  Mr. Hale is. Joe Hale is great.\n"
+    conference = resolve(parse_transcript(text))
+    assert [(e.name, e.aliases) for e in conference.people if "Hale" in e.name] == [("Joseph Hale", ("Joe Hale",))]
+    assert not conference.unresolved
+
+
+def test_a_well_known_body_after_on_the_and_an_event_spoken_for_are_bodies():
+    said = "What is he taking to Camp David on the Supreme Court? He spoke on behalf of Harbour Roundtable."
+    named = _named_kinds(said)
+    assert ("organization", "Supreme Court") in named
+    assert ("organization", "Harbour Roundtable") in named and not any("Camp David" in name for _, name in named)

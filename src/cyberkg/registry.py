@@ -459,6 +459,21 @@ def _spelled_by(table: Registry, target: tuple[Kind, str]) -> list[tuple[Kind, s
     ]
 
 
+def same_first_name(first_a: str, first_b: str) -> bool:
+    """Whether two first names (lower case) may be one: "ernie" of "ernest", "tony" of "anthony", or a
+    short form in ``data/nicknames.txt`` ("peggy" of "margaret", "joe" of "joseph")."""
+    long, short = sorted((first_a, first_b), key=len, reverse=True)
+    # the short form begins as the long one, or ends as it after its first letter
+    alike = first_a[:3] == first_b[:3] or (len(short) >= 4 and len(long) > len(short) and long.endswith(short[1:]))
+    return alike or long in nicknames().get(short, ())
+
+
+def first_name_forms(same: list[Draft]) -> tuple[Draft, Draft]:
+    """Two people of one surname as (the one kept, the other): who spoke or stands in the roster, else the longer name."""
+    a, b = sorted(same, key=lambda d: (not (d.spoke or d.in_roster), -len(d.name), d.key))
+    return a, b
+
+
 def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     """Merge a person named with a short form of a first name into the one person it shortens.
 
@@ -477,13 +492,9 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
     for same in by_surname.values():
         if len(same) != 2:
             continue
-        a, b = sorted(same, key=lambda d: (not (d.spoke or d.in_roster), -len(d.name), d.key))
+        a, b = first_name_forms(same)
         first_a, first_b = a.name.split()[0].lower(), b.name.split()[0].lower()
-        long, short = sorted((first_a, first_b), key=len, reverse=True)
-        # "Ernie" of "Ernest", or "Tony" of "Anthony": the short form begins as the long one, or ends as it
-        alike = first_a[:3] == first_b[:3] or (len(short) >= 4 and len(long) > len(short) and long.endswith(short[1:]))
-        alike = alike or long in nicknames().get(short, ())  # "Peggy" of "Margaret" (data/nicknames.txt)
-        if first_a == first_b or len(first_b) < 3 or not alike or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
+        if first_a == first_b or len(first_b) < 3 or not same_first_name(first_a, first_b) or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)
         if len(b.name.split()[0]) > len(a.name.split()[0]):

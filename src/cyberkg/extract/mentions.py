@@ -395,7 +395,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if kind is Kind.EVENT and (
         _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start) or _REPRESENTS_RE.match(source, phrase.span.end)
     ):
-        kind = Kind.ORGANIZATION  # "members of the X Forum", "a standing X Forum", "the X Roundtable, which represents": a body
+        kind = Kind.ORGANIZATION  # "members of the X Forum", "on behalf of X Roundtable", "a standing X Forum", "the X Roundtable, which represents": a body
     if kind is Kind.EVENT and words[-1] == "Day" and _modifies_a_noun(source, phrase.span):
         return []  # "the Memorial Day recess", "a Labor Day picnic": the day names when, the noun is the thing
     if kind is Kind.EVENT and _of_office_holders(words):
@@ -485,7 +485,7 @@ def _not_name_words() -> frozenset[str]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
-_MEMBERS_OF_RE = re.compile(r"(?i)\b(?:members?\s+of\s+(?:the\s+)?|(?:a|the)\s+standing\s+)$")
+_MEMBERS_OF_RE = re.compile(r"(?i)\b(?:(?:members?|on\s+behalf)\s+of\s+(?:the\s+)?|(?:a|the)\s+standing\s+)$")
 _REPRESENTS_RE = re.compile(r",?\s+(?:which|that|who)\s+(?:represents|represent|speaks\s+for)\b")
 
 

@@ -170,6 +170,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "the ABC on the Water Board": an acronym is a whole name ("Committee on X" still joins)
                 if nxt in ("and", "in", "on") and _ends_name_before_link(paragraph.text, words, i, last, after):
                     break  # "Republicans in Congress", "the Senate and the House", "President and Congress"
+                if nxt == "on" and not _has_head_noun(paragraph.text, words, i, last) and _well_known_follows(paragraph.text, words, k + 1):
+                    break  # "Camp David on the Supreme Court": what is named, then what it is about
                 if nxt == "for" and _reads_as_a_persons_name(paragraph.text[words[i][0] : words[last][1]]):
                     break  # "Joe Hale for the Harbour Party": a person, then what they stand for
                 if nxt == "to" and current_head not in head_nouns() and not _is_title_word(current_head):
@@ -328,6 +330,18 @@ def _has_org_head(text: str, words: list[tuple[int, int]], first: int, last: int
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(t.split()[-1] for t in read_list("person_titles"))
+
+
+def _has_head_noun(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    return any(re.sub(r"['’]s$", "", text[words[n][0] : words[n][1]]) in head_nouns() for n in range(first, last + 1))
+
+
+def _well_known_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether the capitalised words from ``at`` are a well-known body's name: "the Supreme Court"."""
+    n = at
+    while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
+        n += 1
+    return text[words[at][0] : words[n][1]] in well_known_bodies()
 
 
 def _is_title_word(word: str) -> bool:

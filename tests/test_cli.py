@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from cyberkg import cli as cli_module
 from cyberkg.cli import main
+from cyberkg.extract.confidence import figure_model
 from cyberkg.resources import sample_file
 
 from .conftest import FIXTURES
@@ -295,5 +296,5 @@ def test_min_figure_confidence_keeps_or_drops_the_judged_figures_and_is_recorded
         assert code == 0, err
         counts[given] = re.search(r"^Figures: (\d+) observations, (\d+) rejected candidates$", stdout, flags=re.M).groups()
         record = Graph().parse(out / "record.ttl")
-        assert any(str(o) == (given or "0.825") for o in record.objects()), "the threshold used is in the record"
+        assert any(str(o) == (given or format(figure_model().threshold, "g")) for o in record.objects()), "the threshold used is in the record"
     assert counts == {None: ("1", "1"), "0": ("2", "0"), "1": ("1", "1")}  # one cache: the setting is part of its key

@@ -536,7 +536,7 @@ def confidence_literal(score: float) -> Literal:
     """A model's probability as an xsd:decimal rounded down to three places, so every machine writes the same text.
 
     Rounded down, a written score is under a threshold of three places (the
-    model's is 0.825) exactly when the score itself is: 0.8249 is written 0.824,
+    shipped model's is 0.8) exactly when the score itself is: 0.8249 is written 0.824,
     not 0.825, so a query comparing scores with the threshold agrees with the model.
 
     >>> [str(confidence_literal(p)) for p in (0.91289, 0.8999, 0.82499, 0.825, 1.0, 0.0004)]

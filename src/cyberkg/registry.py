@@ -55,10 +55,18 @@ def national_body_name(text: str) -> str | None:
 
 def _national_well_known(own: str) -> str | None:
     """The well-known body whose full name is a country's name and then ``own``, or None."""
+    return _national_well_known_names().get(own)
+
+
+@cache
+def _national_well_known_names() -> dict[str, str]:
+    """Well-known full names that open with a country's name, by the rest: "Agency for X" → "United States Agency for X"."""
+    out: dict[str, str] = {}
     for name in sorted(well_known_names()):
-        if name.endswith(" " + own) and name[: -len(own) - 1] in national_prefixes():
-            return name
-    return None
+        for prefix in national_prefixes():
+            if name.startswith(prefix + " "):
+                out.setdefault(name[len(prefix) + 1 :], name)
+    return out
 
 
 _TITLE_POSSESSIVE_RE = re.compile(r"[A-Z][\w\-]*['’]s")  # "President's", of "the President's X Council"
@@ -474,6 +482,18 @@ def first_name_forms(same: list[Draft]) -> tuple[Draft, Draft]:
     return a, b
 
 
+def one_person_by_first_name(kept: Draft, other: Draft) -> bool:
+    """Whether ``other`` is ``kept`` named with another form of the first name ("Joe Hale", "Joseph Hale"):
+    the same surname, first names that :func:`same_first_name` joins, and not both of them speakers."""
+    a, b = kept.name.split(), other.name.split()
+    if len(a) != 2 or len(b) != 2 or normalise_key(a[1]) != normalise_key(b[1]):
+        return False
+    first_a, first_b = a[0].lower(), b[0].lower()
+    if first_a == first_b or len(first_b) < 3 or not same_first_name(first_a, first_b):
+        return False
+    return not ((other.spoke or other.in_roster) and (kept.spoke or kept.in_roster))
+
+
 def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     """Merge a person named with a short form of a first name into the one person it shortens.
 
@@ -493,8 +513,7 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
         if len(same) != 2:
             continue
         a, b = first_name_forms(same)
-        first_a, first_b = a.name.split()[0].lower(), b.name.split()[0].lower()
-        if first_a == first_b or len(first_b) < 3 or not same_first_name(first_a, first_b) or (b.spoke or b.in_roster) and (a.spoke or a.in_roster):
+        if not one_person_by_first_name(a, b):
             continue
         _merge_person(table, b, a, [b.name, *b.forms], redirect)
         if len(b.name.split()[0]) > len(a.name.split()[0]):

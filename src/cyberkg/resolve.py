@@ -44,7 +44,7 @@ from .registry import (
     merge_short_forms,
     merge_surnames,
     name_parts,
-    same_first_name,
+    one_person_by_first_name,
 )
 from .text import fold
 
@@ -320,10 +320,8 @@ def _lookup_person(table: Registry, text: str) -> tuple[str | None, Rule | None,
         return matches[0], Rule.SURNAME, ""
     if len(matches) == 2:  # "Mr. Hale" after "Joseph Hale" and "Joe Hale": one person, merged later by first-name forms
         kept, other = first_name_forms([table.drafts[(Kind.PERSON, k)] for k in matches])
-        names = [kept.name.split(), other.name.split()]
-        if all(len(n) == 2 for n in names) and normalise_key(names[0][1]) == normalise_key(names[1][1]) and names[0][0] != names[1][0]:
-            if len(names[1][0]) >= 3 and same_first_name(names[0][0].lower(), names[1][0].lower()) and not (other.spoke or other.in_roster):
-                return kept.key, Rule.SURNAME, ""
+        if one_person_by_first_name(kept, other):
+            return kept.key, Rule.SURNAME, ""
     if matches:
         return None, None, f"ambiguous: {len(matches)} people are called {text!r}"
     return None, None, "no person of that name"

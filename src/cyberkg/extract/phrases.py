@@ -306,11 +306,17 @@ def _law_after_list(text: str, words: list[tuple[int, int]], first: int, at: int
     return None
 
 
-def _place_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
-    """Whether the capitalised words from ``at`` name a place: a region or country, or end in "City", "County"."""
+def _capitalised_run(text: str, words: list[tuple[int, int]], at: int) -> int:
+    """The index of the last word of the run of capitalised words from ``at``, spaces only between them."""
     n = at
     while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
         n += 1
+    return n
+
+
+def _place_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
+    """Whether the capitalised words from ``at`` name a place: a region or country, or end in "City", "County"."""
+    n = _capitalised_run(text, words, at)
     run = text[words[at][0] : words[n][1]]
     return run in place_names() or (n > at and text[words[n][0] : words[n][1]] in word_set("place_heads"))
 
@@ -338,10 +344,7 @@ def _has_head_noun(text: str, words: list[tuple[int, int]], first: int, last: in
 
 def _well_known_follows(text: str, words: list[tuple[int, int]], at: int) -> bool:
     """Whether the capitalised words from ``at`` are a well-known body's name: "the Supreme Court"."""
-    n = at
-    while n + 1 < len(words) and not text[words[n][1] : words[n + 1][0]].strip() and is_capitalised(text[words[n + 1][0] : words[n + 1][1]]):
-        n += 1
-    return text[words[at][0] : words[n][1]] in well_known_bodies()
+    return text[words[at][0] : words[_capitalised_run(text, words, at)][1]] in well_known_bodies()
 
 
 def _is_title_word(word: str) -> bool:

@@ -238,6 +238,7 @@ def test_events_by_head(said, event, edition):
         ("I saw it on TV and in the Post.", set()),
         ("As the Harbour Daily reported, and Reuters too.", {"Harbour Daily", "Reuters"}),
         ("The Press Office and the News Conference are here.", set()),
+        ("A question from Ruth Ames of K&W News, then Reuters.", {"K&W News", "Reuters"}),
     ],
 )
 def test_media_outlets_need_a_name(said, outlets):
@@ -381,3 +382,32 @@ def test_deep_chain_splits_into_every_level():
 )
 def test_bare_dollar_is_the_dollar_the_text_states(said, units):
     assert [f.unit.key for f in _figures(said).figures] == units
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Yesterday I talked to Karen McAllister about the pier.", "Karen McAllister"),
+        ("Yesterday I talked to Brian DeLorme about the pier.", "Brian DeLorme"),
+        ("Yesterday I talked to Daniel Muñoz about the pier.", "Daniel Muñoz"),
+    ],
+)
+def test_a_surname_with_a_capital_inside_or_an_accent_is_a_name(said, name):
+    assert name in _names(_conference(said), Kind.PERSON)
+
+
+def test_a_post_set_off_by_commas_before_a_name_is_the_name_holders():
+    people = _people(_conference("The Harbour Board Chairman, Karen Ellis, spoke. Then the Icelandic Foreign Minister, Laura Dahl, left."))
+    assert people["Karen Ellis"][1] == {("chairman", "Harbour Board", None)}
+    assert people["Laura Dahl"][1] == _people(_conference("Then Icelandic Foreign Minister Laura Dahl left."))["Laura Dahl"][1]
+    assert people["Laura Dahl"][1]
+    # a name with a title of its own is someone else, and a name that goes on is no apposition
+    people = _people(_conference("The Chairman, Senator Karen Ellis, spoke. The Chairman, Laura Dahl Harbour Trust, left."))
+    assert people["Karen Ellis"][1] == {("senator", None, None)}
+    assert "Laura Dahl" not in people or not people["Laura Dahl"][1]
+
+
+def test_a_post_said_without_what_it_is_for_is_the_longer_post_of_its_holder():
+    said = "Deputy Adviser for Harbour Works Karen Ellis is here. With me is the Deputy Adviser, Karen Ellis, and Judge Tom Hale."
+    people = _people(_conference(said))
+    assert {title for title, _, _ in people["Karen Ellis"][1]} == {"deputy adviser for harbour works"}

@@ -570,6 +570,7 @@ def test_a_count_after_a_demonstrative_points_back_and_is_no_figure():
 def test_a_body_named_after_its_building_is_the_place_after_at_the():
     found = _mentions("We held a dinner at the Kremlin, and they came to the Pentagon.")
     assert not any(kind is Kind.ORGANIZATION for kind, _ in found)
+    assert not any(kind is Kind.ORGANIZATION for kind, _ in _mentions("Guards patrol the Pentagon grounds and the Kremlin gates."))
     assert (Kind.ORGANIZATION, "Kremlin") in _mentions("The Kremlin said so.")
 
 
@@ -2091,6 +2092,7 @@ def test_a_year_before_a_noun_says_which_and_a_count_of_as_many_has_a_comma():
     ("We needed to put forward the Harbour Rescue Plan.", set()),
     ("They released the Harbour Rescue Plan.", {"Harbour Rescue Plan"}),
     ("The board will formulate a strategy for maximizing the harbour's reach.", set()),
+    ("Crews work under the port rules, and we have laid out a clear strategy for repairing the piers.", set()),
     ("The board issued an action plan for improving harbour services.", {"action plan for improving harbour services"}),
     ("The board is announcing a Notice of Funding Opportunity for port authorities.", set()),
 ])
@@ -2166,3 +2168,14 @@ def test_a_well_known_body_after_on_the_and_an_event_spoken_for_are_bodies():
     named = _named_kinds(said)
     assert ("organization", "Supreme Court") in named
     assert ("organization", "Harbour Roundtable") in named and not any("Camp David" in name for _, name in named)
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Families put money into 529 plans, and the town hired 529 teachers.", ["529 teachers"]),
+    ("It revives the 2208 and 3407 programs, and 2500 people stay.", ["2500 people"]),
+    ("The 4112 program will pay $1000 checks.", ["$1000"]),
+])
+def test_a_number_that_names_a_kind_of_thing_counts_nothing(said, kept):
+    found = _figures(said)
+    assert [f.span.text for f in found.figures] == kept
+    assert RejectReason.NAME in {r.reason for r in found.rejected}

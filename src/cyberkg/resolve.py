@@ -995,8 +995,9 @@ def _placed_posts(posts: dict[str, Post]) -> dict[str, Post]:
 
     Short means without the body or country ("Coordinator Ana Reyes" after
     "Harbour Response Coordinator Ana Reyes"), or with the last words of the
-    title only ("Judge Reyes" after "Chief Judge Ana Reyes"). With two posts it
-    could be short for, it stays apart.
+    title only ("Judge Reyes" after "Chief Judge Ana Reyes"), or without what it is
+    for or of ("the Deputy Adviser, Ana Reyes" after "Deputy Adviser for Rivers Ana
+    Reyes"). With two posts it could be short for, it stays apart.
     """
     out = dict(posts)
     by_holder: dict[str, list[str]] = defaultdict(list)  # only a holder's own posts are compared: no scan of all
@@ -1011,7 +1012,11 @@ def _placed_posts(posts: dict[str, Post]) -> dict[str, Post]:
                 k
                 for k in keys
                 if k != key and k in out
-                and ((out[k].title == post.title and (out[k].organization or out[k].country)) or out[k].title.endswith(" " + post.title))
+                and (
+                    (out[k].title == post.title and (out[k].organization or out[k].country))
+                    or out[k].title.endswith(" " + post.title)
+                    or out[k].title.startswith((post.title + " for ", post.title + " of "))
+                )
             ]
             if len(into) == 1:
                 target = out[into[0]]

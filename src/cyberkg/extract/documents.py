@@ -71,6 +71,7 @@ _POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$
 _VERB_BEFORE_RE = re.compile(r"(?i)\b(?:to|help(?:s|ing)?|will|would|can|could|should|must|may|might)\s+(?:[a-z]+\s+)?$")
 _POINTING_WORDS = frozenset({"this", "that", "it", "these", "those", "them", "which", "what"})
 INDEFINITE_ARTICLE_BEFORE_RE = re.compile(r"(?i)\ban?\s+$")  # "a strategy for X", "a Notice of X": a kind of text, no name
+_ARTICLE_AND_WORD_BEFORE_RE = re.compile(r"(?i)\ban?\s+(?:[a-z]+\s+)?$")
 _INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:any|some|similar|such|another)\s+$")
 
 
@@ -93,8 +94,8 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
             continue  # "toolkits to help schools plan for X": "plan" is a verb there
         if _INDEFINITE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "some sort of similar strategy for X", "any plan for X": no text of that name
-        if " " not in m.group("kind").strip() and INDEFINITE_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
-            continue  # "formulate a strategy for X": a text of that kind, not yet one with a name ("an action plan for X" is)
+        if " " not in m.group("kind").strip() and _ARTICLE_AND_WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "formulate a (clear) strategy for X": a text of that kind, not yet one with a name ("an action plan for X" is)
         sentence_start = max((text.rfind(end, 0, m.start()) for end in (". ", "; ", "? ", "! ")), default=-1) + 1
         if not _cue_re().search(text, sentence_start, m.start()):
             continue

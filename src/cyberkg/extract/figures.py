@@ -757,6 +757,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.NAME  # "the C5+1", "the P5+1": the number is part of a name
     if number.digits and number.span.text in word_set("service_numbers") and _SERVICE_AFTER_RE.match(text, e):
         return RejectReason.NAME  # "911 call centers", "the 988 lifeline": a service's number, no count
+    if number.digits and not number.scaled and _names_a_kind(text, number):
+        return RejectReason.NAME  # "529 plans", "the 1603 and 1705 programs": the number says which kind, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ of $", text[max(0, s - 30) : s]):
         return RejectReason.NAME  # "the Gang of Six talks", "the Group of Seven": a number word closing a name
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
@@ -814,6 +816,35 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         if named.group(1).lower() not in _title_or_body_words() and re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.NAME  # "the Fortune 500 companies": the number closes a list's name, no count
     return None
+
+
+_NOUN_AFTER_RE = re.compile(r"\s+([a-z]+?)s?\b")
+_CURRENCY_BEFORE_RE = re.compile(r"[$€£¥]\s*$")
+_LABEL_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\bthe|\b\d{4,}\s+(?:and|or)|\d{4,},)\s+$")
+
+
+@cache
+def _numbered_names() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(line.split(maxsplit=1)) for line in read_list("numbered_names"))  # type: ignore[misc]
+
+
+def _names_a_kind(text: str, number: NumberMention) -> bool:
+    """Whether a number written in digits names a kind of thing ("529 plans", "the 1705 program"):
+    one of ``data/numbered_names.txt``, or four digits and more with no separator (not a year, not an
+    amount of money) after "the" or another such number, before a noun that is no unit; a count of as
+    many is written "1,705 programs"."""
+    s, e = number.span.start, number.span.end
+    noun = _NOUN_AFTER_RE.match(text, e)
+    if noun is None or _CURRENCY_BEFORE_RE.search(text, max(0, s - 2), s):
+        return False
+    if (number.span.text, noun.group(1)) in _numbered_names():
+        return True
+    return (
+        re.fullmatch(r"\d{4,}", number.span.text) is not None
+        and re.fullmatch(r"(?:19|20)\d\d", number.span.text) is None
+        and unit_vocabulary().match_after(text, e) is None
+        and _LABEL_NUMBER_BEFORE_RE.search(text, max(0, s - 20), s) is not None
+    )
 
 
 _ONE_MOMENT_RE = re.compile(r"(?i)\s+(?:minute|second|sec|moment)\s*[,.!;]")

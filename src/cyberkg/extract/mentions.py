@@ -86,8 +86,13 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     for doc in find_documents(source, paragraph):
         out.append(EntityMention(Kind.DOCUMENT, doc.span))
 
+    previous: Phrase | None = None
     for phrase in find_phrases(source, paragraph):
+        before, previous = previous, phrase
         if any(t.start <= phrase.span.start and phrase.span.end <= t.end for t in taken):
+            continue
+        if before is not None and (titled := _appositive_person(source, before, phrase)) is not None:
+            out.append(titled)  # "the German Chancellor, Ana Reyes, said": she holds the post
             continue
         held = _event_noun_re().match(source, phrase.span.end)
         if held is not None and " " not in phrase.span.text and re.search(r"(?i)\ban?\s+(?:\w+\s+)?$", source[max(0, phrase.span.start - 16) : phrase.span.start]):
@@ -228,16 +233,18 @@ def _is_city(source: str, m: EntityMention) -> bool:
 
 
 _PLACE_BEFORE_RE = re.compile(r"(?i)\b(?:at|to|into|outside|inside|near|(?:here|there)\s+in)\s+the\s+$")  # "here in the White House"
+_PLACE_AFTER_RE = re.compile(r"(?i)[ \t]+(?:grounds|lawn|complex|gates?|fence|residence|campus|compound)\b")  # "the White House grounds"
 
 
 def _is_place_of_body(source: str, m: EntityMention) -> bool:
-    """Whether a body named after its building is named as the place: "a dinner at the White House".
+    """Whether a body named after its building is named as the place: "a dinner at the White House",
+    "on the White House grounds".
 
     The buildings are ``data/building_bodies.txt``; "the White House said" stays the body.
     """
     if m.kind is not Kind.ORGANIZATION or " ".join(m.span.text.split()) not in word_set("building_bodies"):
         return False
-    return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 20), m.span.start))
+    return bool(_PLACE_BEFORE_RE.search(source, max(0, m.span.start - 20), m.span.start) or _PLACE_AFTER_RE.match(source, m.span.end))
 
 
 _NAME_AFTER_HONORIFIC_RE = re.compile(r"\.[ \t]*\n?[ \t]*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
@@ -287,6 +294,34 @@ def _name_after_honorific(source: str, name: Span) -> Span | None:
 
 
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+_APPOSITIVE_GAP_RE = re.compile(r",[ \t]+")
+_APPOSITIVE_END_RE = re.compile(r"[ \t]*(?:[,;.?!]|$)")
+
+
+def _appositive_person(source: str, title: Phrase, name: Phrase) -> EntityMention | None:
+    """ "the Senate Majority Leader, Ana Reyes, said": a post after "the", a comma, and a name set off
+    by punctuation; the name is the post holder's. A name with a title of its own ("the President,
+    Secretary Hale,") is a second person, and a name that goes on is no apposition."""
+    gap = _APPOSITIVE_GAP_RE.match(source, title.span.end)
+    if gap is None or gap.end() != name.span.start or not _APPOSITIVE_END_RE.match(source, name.span.end):
+        return None
+    if not _THE_BEFORE_RE.search(source, max(0, title.span.start - 4), title.span.start):
+        return None
+    if not (is_given_name_phrase(name.words) and lexicon().title_at_end(title.span.text) is not None):
+        return None
+    # the comma read as a space, so the post and the name read as one titled name; same offsets
+    joined = source[: gap.start()] + " " + source[gap.start() + 1 :]
+    people = people_in_phrase(Phrase(Span.of(joined, title.span.start, name.span.end), None, None), heads=head_nouns(), after_the=True)
+    if len(people) != 1 or people[0].span.start != name.span.start or people[0].span.end != name.span.end:
+        return None
+    person = people[0]
+
+    def cut(span: Span | None) -> Span | None:
+        return None if span is None else Span.of(source, span.start, span.end)
+
+    return EntityMention(
+        Kind.PERSON, name.span, title=cut(person.title), body=cut(person.body), country=person.country, title_modifier=cut(person.modifier)
+    )
 
 
 def _last_title_after_the(source: str, title: Span) -> Span:
@@ -448,7 +483,12 @@ def _names_a_team(source: str, words: list[str], span: Span) -> bool:
 
 
 _PERSON_OF_OUTLET_RE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\S.*)$", re.S)
-_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# A name word: "Murphy", "Fernández", "O’Brien", "Jean-Pierre", and surnames with a capital inside
+# after a prefix ("McCarthy", "MacArthur", "DeSantis", "LaHood"); or an initial ("J.").
+_NAME_WORD_RE = re.compile(
+    rf"(?:Mc|Mac|De|Di|Da|La|Le|Van)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*\.?|[A-Z]\."
+)
 
 
 def is_given_name_phrase(words: list[str]) -> bool:

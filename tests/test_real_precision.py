@@ -2171,7 +2171,7 @@ def test_a_well_known_body_after_on_the_and_an_event_spoken_for_are_bodies():
 
 
 @pytest.mark.parametrize(("said", "kept"), [
-    ("Families put money into 529 plans, and the town hired 529 teachers.", ["529 teachers"]),
+    ("Families put money into 457 plans, and the town hired 457 teachers.", ["457 teachers"]),
     ("It revives the 2208 and 3407 programs, and 2500 people stay.", ["2500 people"]),
     ("The 4112 program will pay $1000 checks.", ["$1000"]),
 ])

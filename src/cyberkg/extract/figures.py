@@ -758,7 +758,7 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     if number.digits and number.span.text in word_set("service_numbers") and _SERVICE_AFTER_RE.match(text, e):
         return RejectReason.NAME  # "911 call centers", "the 988 lifeline": a service's number, no count
     if number.digits and not number.scaled and _names_a_kind(text, number):
-        return RejectReason.NAME  # "529 plans", "the 1603 and 1705 programs": the number says which kind, no count
+        return RejectReason.NAME  # "457 plans", "the 2208 and 3407 programs": the number says which kind, no count
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ of $", text[max(0, s - 30) : s]):
         return RejectReason.NAME  # "the Gang of Six talks", "the Group of Seven": a number word closing a name
     if not number.digits and number.span.text[:1].isupper() and re.search(r"[A-Z][a-z]+ $", text[max(0, s - 30) : s]):
@@ -829,10 +829,10 @@ def _numbered_names() -> frozenset[tuple[str, str]]:
 
 
 def _names_a_kind(text: str, number: NumberMention) -> bool:
-    """Whether a number written in digits names a kind of thing ("529 plans", "the 1705 program"):
+    """Whether a number written in digits names a kind of thing ("457 plans", "the 3407 program"):
     one of ``data/numbered_names.txt``, or four digits and more with no separator (not a year, not an
     amount of money) after "the" or another such number, before a noun that is no unit; a count of as
-    many is written "1,705 programs"."""
+    many is written "3,407 programs"."""
     s, e = number.span.start, number.span.end
     noun = _NOUN_AFTER_RE.match(text, e)
     if noun is None or _CURRENCY_BEFORE_RE.search(text, max(0, s - 2), s):

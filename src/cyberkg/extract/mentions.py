@@ -484,8 +484,8 @@ def _names_a_team(source: str, words: list[str], span: Span) -> bool:
 
 _PERSON_OF_OUTLET_RE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\S.*)$", re.S)
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-# A name word: "Murphy", "Fernández", "O’Brien", "Jean-Pierre", and surnames with a capital inside
-# after a prefix ("McCarthy", "MacArthur", "DeSantis", "LaHood"); or an initial ("J.").
+# A name word: "Halvorsen", "Muñoz", "O’Hara", "Berg-Lund", and surnames with a capital inside
+# after a prefix ("McAllister", "MacLeod", "DeLorme", "LaFleur"); or an initial ("J.").
 _NAME_WORD_RE = re.compile(
     rf"(?:Mc|Mac|De|Di|Da|La|Le|Van)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*\.?|[A-Z]\."
 )

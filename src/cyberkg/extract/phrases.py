@@ -21,7 +21,7 @@ from ..model import Span
 # "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name;
 # "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name), and so are "St.", "Mt."
 # and "Ft." before a name ("St. Andrew's Day"), and an initial ("J. Todd Hale"); an unspaced "&"
-# joins capitals into one word ("E&E", "AT&T"), a spaced one is a connective
+# joins capitals into one word ("K&W", "R&D"), a spaced one is a connective
 _WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")

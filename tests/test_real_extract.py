@@ -239,6 +239,7 @@ def test_events_by_head(said, event, edition):
         ("As the Harbour Daily reported, and Reuters too.", {"Harbour Daily", "Reuters"}),
         ("The Press Office and the News Conference are here.", set()),
         ("A question from Ruth Ames of K&W News, then Reuters.", {"K&W News", "Reuters"}),
+        ("The brigade's Forward Command Post moved, as the Harbour Advisory Bulletin said.", set()),
     ],
 )
 def test_media_outlets_need_a_name(said, outlets):

@@ -2179,3 +2179,17 @@ def test_a_number_that_names_a_kind_of_thing_counts_nothing(said, kept):
     found = _figures(said)
     assert [f.span.text for f in found.figures] == kept
     assert RejectReason.NAME in {r.reason for r in found.rejected}
+
+
+def test_a_conference_of_the_holders_of_a_title_is_a_body():
+    named = _named_kinds("The Harbour Conference of Coastal Bishops met. The Conference of the Parties opened in the bay.")
+    assert ("organization", "Harbour Conference of Coastal Bishops") in named
+    assert ("event", "Conference of the Parties") in named
+
+
+def test_a_name_broken_off_at_a_dash_and_said_anew_is_no_name():
+    named = _named_kinds("What I can tell you is that the Department of Harbour — Harbour Safety has a plan. The Harbour Board — which met — agreed.")
+    assert ("organization", "Department of Harbour") not in named
+    assert ("organization", "Harbour Board") in named
+    named = _named_kinds("The Department of Rivers — Rivers, Harbours, and Ports announced a goal.")
+    assert ("organization", "Department of Rivers") in named

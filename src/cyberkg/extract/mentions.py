@@ -109,7 +109,7 @@ def _extract(source: str, paragraph: Span) -> list[EntityMention]:
     defined = {m.acronym for m in out if m.acronym is not None}
     out = [m for m in out if not (m.kind is Kind.UNKNOWN and m.span in defined)]  # "(ABC)" defines, not mentions
     out = [m for m in out if not _is_place_of_body(source, m) and not _is_city(source, m)]
-    out = [m for m in out if not _RESTART_RE.match(source, m.span.end)]  # "the Department of Rivers — of Harbours": said again
+    out = [m for m in out if not _RESTART_RE.match(source, m.span.end) and not _said_again(source, m.span)]  # "the Department of Rivers — of Harbours": said again
     out = [m for m in out if not _CUT_RE.match(source, m.span.end)]  # "President Ha- — President Hale": a word broken off
     out = [m for m in out if not (m.kind is Kind.PERSON and m.title is not None and _repaired(source, m.span))]  # "President Hals — Hale"
     out = [m for m in out if not _goes_on_a_name(source, m.span)]
@@ -132,6 +132,18 @@ def _event_noun_re() -> re.Pattern[str]:
     return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in read_list("event_nouns")) + r")\b")
 
 
+_DASH_AFTER_RE = re.compile(r"[ \t]*(?:--|—|–|(?<=[ \t])-)[ \t]*([A-Z][\w'’-]*)[ \t]+[A-Z]")
+
+
+def _said_again(source: str, span: Span) -> bool:
+    """Whether a name of several words breaks off at a dash and starts again after it from its last
+    word, going on: "the Department of Harbour — Harbour Safety" is a name said anew, the first part a
+    fragment ("the Department of Rivers — Rivers, Harbours and Ports" lists on from a whole name)."""
+    again = _DASH_AFTER_RE.match(source, span.end)
+    words = span.text.split()
+    return again is not None and len(words) >= 2 and again.group(1) == words[-1]
+
+
 _CUT_RE = re.compile(r"-(?:\s|$)")
 _BROKEN_NAME_RE = re.compile(r"(?:[A-Z][\w'’]*\s+){1,4}[A-Z][\w'’]*\s*(?:--|-|—|–)\s*$")
 
@@ -146,9 +158,13 @@ def _modifies_a_noun(source: str, span: Span) -> bool:
 
 
 def _of_office_holders(words: list[str]) -> bool:
-    """Whether a name ends "of <holders of a title>": "Conference of Mayors", "Council of Governors"."""
-    if len(words) < 3 or words[-2] != "of" or not words[-1].endswith("s"):
+    """Whether a name ends "of [words] <holders of a title>": "Conference of Mayors", "Council of
+    Governors", "the Harbour Conference of Catholic Bishops"."""
+    if len(words) < 3 or "of" not in words[1:-1] or not words[-1].endswith("s"):
         return False
+    between = words[len(words) - 1 - words[::-1].index("of") + 1 : -1]
+    if len(between) > 2 or any(not w[:1].isupper() for w in between):
+        return False  # "Conference of the Parties", "Council of Harbour Port Agency Chiefs": no plain holders of a title
     title = lexicon().match_title(words[-1][:-1])
     return title is not None and title.end() == len(words[-1]) - 1
 

@@ -412,3 +412,8 @@ def test_a_post_said_without_what_it_is_for_is_the_longer_post_of_its_holder():
     said = "Deputy Adviser for Harbour Works Karen Ellis is here. With me is the Deputy Adviser, Karen Ellis, and Judge Tom Hale."
     people = _people(_conference(said))
     assert {title for title, _, _ in people["Karen Ellis"][1]} == {"deputy adviser for harbour works"}
+
+
+def test_a_placeholder_or_an_idiom_that_reads_as_a_name_is_no_person():
+    names = _names(_conference("Laws of the Jim Crow era, a John Doe warrant, and then Laura Peterson spoke."), Kind.PERSON)
+    assert "Laura Peterson" in names and not names & {"Jim Crow", "John Doe"}

@@ -2168,6 +2168,7 @@ def test_a_well_known_body_after_on_the_and_an_event_spoken_for_are_bodies():
     named = _named_kinds(said)
     assert ("organization", "Supreme Court") in named
     assert ("organization", "Harbour Roundtable") in named and not any("Camp David" in name for _, name in named)
+    assert ("organization", "Pier Owners Forum") in _named_kinds("Some of them are leading the Pier Owners Forum or other groups.")
 
 
 @pytest.mark.parametrize(("said", "kept"), [

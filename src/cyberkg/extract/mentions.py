@@ -446,7 +446,7 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
     if kind is Kind.EVENT and (
         _MEMBERS_OF_RE.search(source, max(0, phrase.span.start - 20), phrase.span.start) or _REPRESENTS_RE.match(source, phrase.span.end)
     ):
-        kind = Kind.ORGANIZATION  # "members of the X Forum", "on behalf of X Roundtable", "a standing X Forum", "the X Roundtable, which represents": a body
+        kind = Kind.ORGANIZATION  # "members of the X Forum", "on behalf of X Roundtable", "a standing X Forum", "leading the X Roundtable", "the X Roundtable, which represents": a body
     if kind is Kind.EVENT and words[-1] == "Day" and _modifies_a_noun(source, phrase.span):
         return []  # "the Memorial Day recess", "a Labor Day picnic": the day names when, the noun is the thing
     if kind is Kind.EVENT and _of_office_holders(words):
@@ -510,7 +510,8 @@ _NAME_WORD_RE = re.compile(
 def is_given_name_phrase(words: list[str]) -> bool:
     """Whether two or three capitalised words are a person's name: a common given name
     (``data/given_names.txt``) and then name words, none of them a title, a head noun of a
-    body, law, event or document, a demonym, a group, a month or a well-known body.
+    body, law, event or document, a demonym, a group, a month or a well-known body; nor a name
+    that names no one (``data/not_people.txt``: "Jim Crow", "John Doe").
 
     >>> is_given_name_phrase(["Laura", "Peterson"]), is_given_name_phrase(["Laura", "Peterson", "Institute"])
     (True, False)
@@ -521,7 +522,7 @@ def is_given_name_phrase(words: list[str]) -> bool:
     for word in words[1:]:
         if not _NAME_WORD_RE.fullmatch(word) or word in stop or word.lower().rstrip(".") in MONTHS:
             return False
-    return " ".join(words) not in well_known_bodies()
+    return " ".join(words) not in well_known_bodies() and " ".join(words) not in word_set("not_people")
 
 
 def _reads_as_a_name(words: list[str]) -> bool:
@@ -541,7 +542,9 @@ def _not_name_words() -> frozenset[str]:
 
 
 _LAW_YEAR_RE = re.compile(r" of (?:19|20)\d\d\b")
-_MEMBERS_OF_RE = re.compile(r"(?i)\b(?:(?:members?|on\s+behalf)\s+of\s+(?:the\s+)?|(?:a|the)\s+standing\s+)$")
+_MEMBERS_OF_RE = re.compile(
+    r"(?i)\b(?:(?:members?|on\s+behalf)\s+of\s+(?:the\s+)?|(?:a|the)\s+standing\s+|(?:lead|head|chair)(?:s|ing)?\s+the\s+)$"
+)
 _REPRESENTS_RE = re.compile(r",?\s+(?:which|that|who)\s+(?:represents|represent|speaks\s+for)\b")
 
 

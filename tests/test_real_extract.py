@@ -417,3 +417,10 @@ def test_a_post_said_without_what_it_is_for_is_the_longer_post_of_its_holder():
 def test_a_placeholder_or_an_idiom_that_reads_as_a_name_is_no_person():
     names = _names(_conference("Laws of the Jim Crow era, a John Doe warrant, and then Laura Peterson spoke."), Kind.PERSON)
     assert "Laura Peterson" in names and not names & {"Jim Crow", "John Doe"}
+
+
+def test_a_common_given_name_of_the_census_list_opens_a_name_and_accords_are_a_law():
+    conference = _conference("Yesterday Rosalie Dunmore spoke about the Harbour Accords and the Pier Agreement, and the Dunmore Principles.")
+    assert "Rosalie Dunmore" in _names(conference, Kind.PERSON)
+    assert {"Harbour Accords", "Pier Agreement"} <= _names(conference, Kind.LAW)
+    assert not _names(conference, Kind.PERSON) & {"Rosalie Dunmore Principles", "Dunmore Principles"}

@@ -818,14 +818,14 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
     return None
 
 
-_NOUN_AFTER_RE = re.compile(r"\s+([a-z]+?)s?\b")
+_NOUN_AFTER_RE = re.compile(r"\s+([a-z]+)\b")
 _CURRENCY_BEFORE_RE = re.compile(r"[$€£¥]\s*$")
 _LABEL_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\bthe|\b\d{4,}\s+(?:and|or)|\d{4,},)\s+$")
 
 
 @cache
 def _numbered_names() -> frozenset[tuple[str, str]]:
-    return frozenset(tuple(line.split(maxsplit=1)) for line in read_list("numbered_names"))  # type: ignore[misc]
+    return frozenset((number, noun) for number, noun in (line.split(maxsplit=1) for line in read_list("numbered_names")))
 
 
 def _names_a_kind(text: str, number: NumberMention) -> bool:
@@ -837,7 +837,8 @@ def _names_a_kind(text: str, number: NumberMention) -> bool:
     noun = _NOUN_AFTER_RE.match(text, e)
     if noun is None or _CURRENCY_BEFORE_RE.search(text, max(0, s - 2), s):
         return False
-    if (number.span.text, noun.group(1)) in _numbered_names():
+    word = noun.group(1)
+    if {(number.span.text, word), (number.span.text, word.removesuffix("s"))} & _numbered_names():
         return True
     return (
         re.fullmatch(r"\d{4,}", number.span.text) is not None

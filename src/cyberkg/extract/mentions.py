@@ -159,7 +159,7 @@ def _modifies_a_noun(source: str, span: Span) -> bool:
 
 def _of_office_holders(words: list[str]) -> bool:
     """Whether a name ends "of [words] <holders of a title>": "Conference of Mayors", "Council of
-    Governors", "the Harbour Conference of Catholic Bishops"."""
+    Governors", "the Harbour Conference of Coastal Bishops"."""
     if len(words) < 3 or "of" not in words[1:-1] or not words[-1].endswith("s"):
         return False
     between = words[len(words) - 1 - words[::-1].index("of") + 1 : -1]

@@ -2194,3 +2194,11 @@ def test_a_name_broken_off_at_a_dash_and_said_anew_is_no_name():
     assert ("organization", "Harbour Board") in named
     named = _named_kinds("The Department of Rivers — Rivers, Harbours, and Ports announced a goal.")
     assert ("organization", "Department of Rivers") in named
+
+
+def test_a_body_named_after_a_day_keeps_the_day_and_a_facility_is_no_body():
+    said = "He backed the bipartisan March 3rd Harbour Committee. On March 3 Congress passed it. He toured the Harbour Emergency Operations Center."
+    named = _named_kinds(said)
+    assert ("organization", "March 3rd Harbour Committee") in named
+    assert ("organization", "United States Congress") in named
+    assert not any("Operations Center" in name for _, name in named)

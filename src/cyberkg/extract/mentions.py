@@ -351,6 +351,9 @@ def _last_title_after_the(source: str, title: Span) -> Span:
     return title.sub(joints[-1].end(), len(title.text))
 
 
+_DATE_NAMED_BEFORE_RE = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?)\s+$"
+)
 _POSSESSIVE_RE = re.compile(r"['’]s\s+|(?<=s)['’]\s+")  # "Li Wei's X", "Americans' X"
 
 
@@ -463,6 +466,8 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         year = _LAW_YEAR_RE.match(source, span.end)
         if year:  # "the Maritime Act of 2022"
             span = Span.of(source, span.start, year.end())
+    if kind is Kind.ORGANIZATION and (dated := _DATE_NAMED_BEFORE_RE.search(source, max(0, span.start - 40), span.start)):
+        span = Span.of(source, dated.start(1), span.end)  # "the January 6th Select Committee": named after the day it looks into
     mention = EntityMention(kind, span, owner=owner)
     if kind is Kind.DOCUMENT and phrase.ordinal_span is not None:  # "the 14th Five-Year Plan for X"
         mention = replace(mention, span=Span.of(source, phrase.ordinal_span.start, span.end))

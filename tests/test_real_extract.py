@@ -424,3 +424,10 @@ def test_a_common_given_name_of_the_census_list_opens_a_name_and_accords_are_a_l
     assert "Rosalie Dunmore" in _names(conference, Kind.PERSON)
     assert {"Harbour Accords", "Pier Agreement"} <= _names(conference, Kind.LAW)
     assert not _names(conference, Kind.PERSON) & {"Rosalie Dunmore Principles", "Dunmore Principles"}
+
+
+def test_then_and_ex_before_a_title_are_outside_the_name_and_a_place_word_still_opens_names():
+    people = _people(_conference("Then-Senator Halvorsen agreed, and ex-Governor Ann Dahl too. David Lund of the Harbour Daily asked."))
+    assert people["Halvorsen"][1] == {("senator", None, None)}
+    assert people["Ann Dahl"][1] == {("governor", None, None)}
+    assert "David Lund" in people

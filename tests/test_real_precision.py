@@ -2202,3 +2202,25 @@ def test_a_body_named_after_a_day_keeps_the_day_and_a_facility_is_no_body():
     assert ("organization", "March 3rd Harbour Committee") in named
     assert ("organization", "United States Congress") in named
     assert not any("Operations Center" in name for _, name in named)
+
+
+def test_on_ends_a_name_after_a_titled_person_and_before_where_it_is_at():
+    said = (
+        "We discussed getting Judge Hale on the Court. The President had the Global Harbour Summit on the West Coast, "
+        "and a speech at the National Harbour University on Iceland. The Geneva Conference on Iceland opened."
+    )
+    named = _named_kinds(said)
+    assert ("event", "Global Harbour Summit") in named and ("organization", "National Harbour University") in named
+    assert ("event", "Geneva Conference on Iceland") in named
+    assert not any(" on the " in name or name.endswith("University on Iceland") for _, name in named)
+
+
+def test_and_straight_after_a_name_opens_a_clause_not_a_list():
+    named = _named_kinds("It will be handled by the Department of Harbours, and I know that they care.")
+    assert ("organization", "Department of Harbours") in named and len(named) == 1
+
+
+def test_a_head_of_state_named_by_a_surname_is_not_another_holder_of_that_surname():
+    conference = resolve(parse_transcript(_briefing("Secretary Ann Fox will travel. Were those calls made by President Fox?")))
+    people = {e.name for e in conference.entities if e.kind is Kind.PERSON}
+    assert {"Ann Fox", "Fox"} <= people

@@ -16,7 +16,7 @@ from .entities import Entity, Rule, normalise_key
 from .extract.laws import short_law_name
 from .extract.orgs import OrgName, is_acronym, is_org_name, split_nested, strip_article
 from .extract.phrases import head_part
-from .lexicon import lexicon, national_prefixes, nicknames, place_names, well_known_bodies, well_known_names
+from .lexicon import lexicon, national_prefixes, nicknames, place_names, well_known_bodies, well_known_names, word_set
 from .model import Evidence, Kind, Role, Span
 
 
@@ -523,12 +523,14 @@ def merge_first_name_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind
     return redirect
 
 
-def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+def merge_surnames(table: Registry, titles: dict[str, set[str]] | None = None) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     """Merge a person named only by a surname into the one person of the conference with that surname.
 
     "President Fox" and "Ann Fox" are one person when no one else is called
     Fox; people who spoke or stand in the roster keep their own entity (their
-    turns point at it).
+    turns point at it). A head of state or government named by a surname is
+    not the one of that surname who holds other posts (``titles``: holder key →
+    titles held; "Secretary Ann Fox", then "President Fox").
     """
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
     by_part: dict[str, list[Draft]] = {}
@@ -542,8 +544,18 @@ def merge_surnames(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str]]:
         full = by_part.get(normalise_key(d.name), [])
         if len(full) != 1:
             continue
+        if heads_someone_else((titles or {}).get(d.key, set()), (titles or {}).get(full[0].key, set())):
+            continue
         _merge_person(table, d, full[0], [d.name], redirect)
     return redirect
+
+
+def heads_someone_else(said: set[str], held: set[str]) -> bool:
+    """Whether a surname said with the titles ``said`` names someone else than the person of that surname
+    who holds ``held``: a head of state or government ("President Fox", ``data/head_titles.txt``)
+    and a person holding other posts only ("Secretary Ann Fox") are two people of one surname."""
+    heads = said & word_set("head_titles")
+    return bool(heads) and bool(held) and not heads & held
 
 
 def _merge_person(table: Registry, d: Draft, into: Draft, forms: list[str], redirect: dict[tuple[Kind, str], tuple[Kind, str]]) -> None:

@@ -37,6 +37,7 @@ from .registry import (
     Registry,
     find_org,
     first_name_forms,
+    heads_someone_else,
     initials_index,
     known,
     lookup_body,
@@ -133,7 +134,10 @@ def resolve(pages: Transcript | Sequence[Transcript], *, min_figure_confidence: 
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SHORT_FORM)
     _name_surnames(table, pages)
-    redirect = merge_surnames(table)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for post in posts.values():
+        titles[post.holder].add(post.title)
+    redirect = merge_surnames(table, titles)
     if redirect:
         posts, mentions = _redirect(redirect, posts, mentions, rule=Rule.SURNAME)
 
@@ -584,6 +588,8 @@ def _full_names(page: Transcript, surname: str, *, strict: bool = False) -> list
             continue
         if first.lower() in stop or first in stop or lexicon().match_title(first) or lexicon().honorific_re.match(first + " "):
             continue
+        if "-" in first and lexicon().match_title(first.rsplit("-", 1)[1]):
+            continue  # "Then-Senator Hale": a title, no first name
         if singular_title(first) != first:
             continue  # "Presidents Tusk and Juncker": a title each holds, no first name
         if strict and _not_a_first_name(page.folded, start, first, stop):
@@ -679,6 +685,10 @@ def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int
     ev = Evidence(page, m.span)
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
+        if key is not None and rule is Rule.SURNAME and m.title is not None:
+            said = {re.sub(r"\s+", " ", fold(m.title.text).strip().lower())}
+            if heads_someone_else(said, {post.title for post in posts.values() if post.holder == key}):
+                key = None  # "President Fox" after "Secretary Ann Fox": someone else of that surname
         if key is None:
             key, rule = normalise_key(m.span.text), Rule.TITLE if m.title is not None else Rule.GIVEN_NAME
             table.add(Kind.PERSON, key, m.span.text, None)

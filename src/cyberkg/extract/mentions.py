@@ -357,7 +357,39 @@ _DATE_NAMED_BEFORE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s\s+|(?<=s)['’]\s+")  # "Li Wei's X", "Americans' X"
 
 
+_ON_RE = re.compile(r"\s+on\s+(?:(the)\s+)?")
+# Heads whose names go on with what they are about: "the Committee on Harbours", "the Conference on Ruritania"
+_ON_TOPIC_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Force", "Group", "Panel", "Coalition"})
+
+
+def _split_at_on(phrase: Phrase) -> tuple[Span, Span | None] | None:
+    """Where "on" ends a name rather than joining it: after a titled person ("Judge Hale on the
+    Court": a person, then a body), and before the place something is at ("the Harbour Summit on
+    the West Coast", "the Harbour University on Ruritania"; a country stays the topic of a
+    conference or a committee). The second part is returned when it is a name of its own."""
+    text = phrase.span.text
+    for m in _ON_RE.finditer(text):
+        left, right = phrase.span.sub(0, m.start()), phrase.span.sub(m.end(), len(text))
+        if not right.text or not left.text:
+            continue
+        people = people_in_phrase(Phrase(left, None, None), heads=head_nouns())
+        if people and people[-1].span.end == left.end:
+            return left, right
+        words = right.text.split()
+        if m.group(1) and (words[-1] in word_set("place_heads") or right.text in place_names()):
+            return left, None
+        head = head_part(left.text.split())
+        if not m.group(1) and right.text in place_names() and head and head[-1] not in word_set("event_heads") | _ON_TOPIC_HEADS:
+            return left, None
+    return None
+
+
 def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
+    split = _split_at_on(phrase)
+    if split is not None:
+        left, right = split
+        rest = _type_phrase(source, Phrase(right, None, None)) if right is not None else []
+        return [*_type_phrase(source, Phrase(left, phrase.ordinal, phrase.ordinal_span)), *rest]
     possessive = _POSSESSIVE_RE.search(phrase.span.text)
     if possessive is not None:
         named = _named_after_post(phrase.span.sub(possessive.end(), len(phrase.span.text)))
@@ -542,7 +574,7 @@ def _reads_as_a_name(words: list[str]) -> bool:
 def _not_name_words() -> frozenset[str]:
     return frozenset(
         head_nouns() | title_words() | word_set("group_words") | word_set("place_heads") | set(demonyms()) | set(well_known_bodies())
-        | {w for place in word_set("named_places") for w in place.split()}
+        | {w for place in word_set("named_places") for w in place.split() if w not in word_set("given_names")}  # "Camp David": "David" still opens names
     )
 
 

@@ -21,8 +21,10 @@ from ..model import Span
 # "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name;
 # "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name), and so are "St.", "Mt."
 # and "Ft." before a name ("St. Andrew's Day"), and an initial ("J. Todd Hale"); an unspaced "&"
-# joins capitals into one word ("K&W", "R&D"), a spaced one is a connective
-_WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
+# joins capitals into one word ("K&W", "R&D"), a spaced one is a connective; "Then-" and "ex-"
+# before a title are words of their own, outside any name ("Then-Senator Hale")
+_WORD_RE = re.compile(r"(?i:then|ex)-(?=[A-Z])|(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
+_TIME_PREFIX_RE = re.compile(r"(?i)(?:then|ex)-")
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
@@ -97,7 +99,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     while i < len(words):
         start, end = words[i]
         word = paragraph.text[start:end]
-        if not is_capitalised(word):
+        if not is_capitalised(word) or _TIME_PREFIX_RE.fullmatch(word):
             i += 1
             continue
         j = i
@@ -273,9 +275,10 @@ def _listed_tail(text: str, words: list[tuple[int, int]], first: int, at: int) -
     while n + 2 < len(words):
         comma = text[words[n][1] : words[n + 1][0]]
         word = text[words[n + 1][0] : words[n + 1][1]]
-        if word == "and" and (comma.strip() == "," or (not comma.strip() and n > at)):  # ", and Health" or " and Health"
+        if word == "and" and n > at and comma.strip() in ("", ","):  # ", and Health" or " and Health", after a listed word
+            # (", and" straight after the name opens a clause: "the Department of Justice, and I know")
             last = text[words[n + 2][0] : words[n + 2][1]]
-            if is_capitalised(last) and last not in place_names() and not text[words[n + 1][1] : words[n + 2][0]].strip():
+            if is_capitalised(last) and last != "I" and last not in place_names() and not text[words[n + 1][1] : words[n + 2][0]].strip():
                 after = words[n + 3] if n + 3 < len(words) else None
                 if after is None or not is_capitalised(text[after[0] : after[1]]) or text[words[n + 2][1] : after[0]].strip():
                     return n + 2

@@ -665,6 +665,8 @@ def test_a_third_before_a_noun_counts_in_order(said, fraction):
 def test_first_end_of_a_range_takes_the_scale_after_the_second():
     values = sorted(f.value for f in _figures("It will cost $100-$120 billion in all.").figures)
     assert values == [Decimal("100000000000"), Decimal("120000000000")]
+    values = sorted(f.value for f in _figures("They say it should be $70- to $90 billion.").figures)
+    assert values == [Decimal("70000000000"), Decimal("90000000000")]
     numbers = [(n.span.text, n.value) for n in find_numbers("between 3 and 4 million, or 5 or 6 billion")]
     assert numbers == [("3", Decimal("3000000")), ("4 million", Decimal("4000000")), ("5", Decimal("5000000000")), ("6 billion", Decimal("6000000000"))]
 
@@ -2224,3 +2226,17 @@ def test_a_head_of_state_named_by_a_surname_is_not_another_holder_of_that_surnam
     conference = resolve(parse_transcript(_briefing("Secretary Ann Fox will travel. Were those calls made by President Fox?")))
     people = {e.name for e in conference.entities if e.kind is Kind.PERSON}
     assert {"Ann Fox", "Fox"} <= people
+
+
+def test_a_decimal_may_open_with_its_point():
+    found = _figures("It cuts growth by up to a point [.6%] and costs $.50 a gallon.")
+    assert [(f.span.text, f.value) for f in found.figures] == [(".6%", Decimal("0.6")), ("$.50", Decimal("0.50"))]
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("I said three or four or five times that we will look, and it takes four or five hours.", ["five hours"]),
+    ("It is not cooked up in a matter of 30 minutes; it took 30 minutes to read.", ["30 minutes"]),
+    ("The other half would deal with it, and half of the crews left.", ["half"]),
+])
+def test_a_guess_at_a_few_and_the_rest_of_a_group_are_no_figures(said, kept):
+    assert [f.span.text for f in _figures(said).figures] == kept

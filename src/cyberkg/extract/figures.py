@@ -812,6 +812,12 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RHETORICAL  # "the bravery ... is one that will go down": "one" stands for a noun said before
     if not number.digits and (_VAGUE_PAIR_RE.match(text, s) or _VAGUE_PAIR_RE.search(text, max(0, s - 12), e)):
         return RejectReason.RHETORICAL  # "one or two drones", "two or three occasions": a few, no count
+    if _in_a_chain_of_alternatives(text, s, e):
+        return RejectReason.RHETORICAL  # "three or four or five times": a guess at a few, no count
+    if re.search(r"(?i)\ba\s+matter\s+of\s+$", before):
+        return RejectReason.RHETORICAL  # "in a matter of 30 minutes": how soon, said loosely
+    if number.kind is NumberKind.FRACTION and re.search(r"(?i)\bother\s+$", before):
+        return RejectReason.RHETORICAL  # "the other half would deal with it": the rest of a group, no share
     if number.digits and not number.scaled and (named := _NUMBERED_NAME_BEFORE_RE.search(before)):
         if named.group(1).lower() not in _title_or_body_words() and re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.NAME  # "the Fortune 500 companies": the number closes a list's name, no count
@@ -857,6 +863,18 @@ _HUNDRED_PERCENT_AS_YES_RE = re.compile(r"(?i)(?:^|[.!?:;]\s+|\n\s*|\b(?:absolut
 _CLOCK_AFTER_RE = re.compile(r"(?i)\s*o['’]clock\b")
 _CLOCK_BEFORE_RE = re.compile(r"(?i)\b(?:quarter|half|ten|twenty|five)\s+(?:to|past|till|after)\s+$")
 _ONE_AS_PRONOUN_RE = re.compile(r"(?i)\b(?:is|was|be|a|the|another|only)\s+$")
+_VAGUE_CHAIN_RE = re.compile(r"(?i)\b(?:\w+\s+or\s+){2,}\w+\b")
+
+
+def _in_a_chain_of_alternatives(text: str, start: int, end: int) -> bool:
+    """Whether ``start``–``end`` is one of three numbers or more joined by "or" ("three or four or five")."""
+    for m in _VAGUE_CHAIN_RE.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if m.start() <= start and end <= m.end():
+            words = re.split(r"(?i)\s+or\s+", m.group(0))
+            return len(words) >= 3 and all(w.isdigit() or w.lower() in vocabulary().words for w in words)
+    return False
+
+
 _VAGUE_PAIR_RE = re.compile(r"(?i)\b(?:one\s+or\s+two|two\s+or\s+three)\b")  # idioms for "a few"; "four or five hours" is kept
 _NUMBERED_NAME_BEFORE_RE = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+$")
 

@@ -83,7 +83,8 @@ def vocabulary() -> _Vocabulary:
     denominators = _pairs("fractions")
     ordinals = frozenset(_pairs("ordinal_words"))
     scale = rf"(?:\s*-?\s*(?P<scale>{_alt(scales)})\b)?"
-    digits_re = re.compile(rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?{scale}", re.I)
+    # a decimal may open with its point (".6%", "$.50"), never after a word or another point
+    digits_re = re.compile(rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)(?P<ord>st|nd|rd|th)?{scale}", re.I)
     word = _alt([*words, *scales])
     words_re = re.compile(rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{word})(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{word}))*\b", re.I)
     small = _alt([w for w, v in words.items() if v < 100])
@@ -314,8 +315,9 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
     return _share_scales(kept, source)
 
 
-# Between the two ends of a range: "100-120 billion", "$3 to $4 billion", "50 or 60 million".
-_RANGE_GAP_RE = re.compile(r"\s*(?:[-–]|to|and|or)\s*[$€£¥]?\s*")
+# Between the two ends of a range: "100-120 billion", "$3 to $4 billion", "50 or 60 million",
+# "$100- to $150 billion" (a hyphen left hanging for the scale word to come).
+_RANGE_GAP_RE = re.compile(r"\s*(?:[-–](?:\s*(?:to|and|or)\b)?|to|and|or)\s*[$€£¥]?\s*")
 
 
 def _share_scales(numbers: list[NumberMention], source: str) -> list[NumberMention]:

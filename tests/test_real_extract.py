@@ -431,3 +431,9 @@ def test_then_and_ex_before_a_title_are_outside_the_name_and_a_place_word_still_
     assert people["Halvorsen"][1] == {("senator", None, None)}
     assert people["Ann Dahl"][1] == {("governor", None, None)}
     assert "David Lund" in people
+
+
+def test_a_head_of_states_title_alone_before_and_is_someone_else():
+    people = _people(_conference("They talk by phone, President and Senator Halvorsen. We met President and CEO Ana Reyes."))
+    assert people["Halvorsen"][1] == {("senator", None, None)}
+    assert {title for title, _, _ in people["Ana Reyes"][1]} == {"president", "ceo"}

@@ -343,12 +343,22 @@ def _appositive_person(source: str, title: Phrase, name: Phrase) -> EntityMentio
 def _last_title_after_the(source: str, title: Span) -> Span:
     """ "the President and Prime Minister Li" is two people: the titles before the last name someone else.
 
-    "Vice Premier and Minister Li Wei", with no article, stays one person with two posts.
+    "Vice Premier and Minister Li Wei", with no article, stays one person with two posts; so does
+    "President and CEO Ana Reyes". A head of state's title alone before "and" is the head of state,
+    someone else ("President and Senator Hale", ``data/head_titles.txt``).
     """
     joints = list(re.finditer(r"\s+and\s+", title.text))
-    if not joints or not _THE_BEFORE_RE.search(source, max(0, title.start - 8), title.start):
+    if not joints:
+        return title
+    first, last = title.text[: joints[0].start()], title.text[joints[-1].end() :]
+    head_alone = first.lower() in word_set("head_titles") and last.lower() not in _HELD_WITH_A_HEADS_TITLE
+    if not head_alone and not _THE_BEFORE_RE.search(source, max(0, title.start - 8), title.start):
         return title
     return title.sub(joints[-1].end(), len(title.text))
+
+
+# Titles one person holds together with a president's ("President and CEO Ana Reyes").
+_HELD_WITH_A_HEADS_TITLE = frozenset({"ceo", "chief executive", "chief executive officer", "chairman", "chairwoman", "chair", "chairperson", "founder"})
 
 
 _DATE_NAMED_BEFORE_RE = re.compile(

@@ -431,6 +431,7 @@ def test_then_and_ex_before_a_title_are_outside_the_name_and_a_place_word_still_
     assert people["Halvorsen"][1] == {("senator", None, None)}
     assert people["Ann Dahl"][1] == {("governor", None, None)}
     assert "David Lund" in people
+    assert "Ex-Im Harbour Bank" in _names(_conference("The Ex-Im Harbour Bank lends."), Kind.ORGANIZATION)
 
 
 def test_a_head_of_states_title_alone_before_and_is_someone_else():

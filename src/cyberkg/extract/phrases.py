@@ -21,10 +21,23 @@ from ..model import Span
 # "U.S.-Ruritania" is one word: an abbreviation with dots joined by a hyphen opens the name;
 # "U.S." and "U.N." alone are words too ("the U.S. Coast Guard" is one name), and so are "St.", "Mt."
 # and "Ft." before a name ("St. Andrew's Day"), and an initial ("J. Todd Hale"); an unspaced "&"
-# joins capitals into one word ("K&W", "R&D"), a spaced one is a connective; "Then-" and "ex-"
-# before a title are words of their own, outside any name ("Then-Senator Hale")
-_WORD_RE = re.compile(r"(?i:then|ex)-(?=[A-Z])|(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
-_TIME_PREFIX_RE = re.compile(r"(?i)(?:then|ex)-")
+# joins capitals into one word ("K&W", "R&D"), a spaced one is a connective
+_WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
+_TIME_PREFIX_RE = re.compile(r"(?i)(?:then|ex)-(?=[A-Z])")
+
+
+def _after_time_prefix(word: str) -> int:
+    """How many characters of a word are a "Then-" or "ex-" before a title ("Then-Senator"): 0 if none
+    ("Ex-Im" is a name)."""
+    m = _TIME_PREFIX_RE.match(word)
+    if m is None or word[m.end() :].split("-")[0].lower() not in _title_first_words():
+        return 0
+    return m.end()
+
+
+@cache
+def _title_first_words() -> frozenset[str]:
+    return frozenset(t.split()[0].lower() for t in read_list("person_titles"))
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "de", "&", "to"})
 _ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 _ORDINAL_RE = re.compile(r"(?P<tok>(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+$")
@@ -99,7 +112,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     while i < len(words):
         start, end = words[i]
         word = paragraph.text[start:end]
-        if not is_capitalised(word) or _TIME_PREFIX_RE.fullmatch(word):
+        if not is_capitalised(word) and not _after_time_prefix(word):
             i += 1
             continue
         j = i
@@ -195,11 +208,12 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         first = i
         while first <= last and (
             (paragraph.text[words[first][0] : words[first][1]] in starters and not _ordinal_after_the(paragraph.text, words, first))
-            or not is_capitalised(paragraph.text[words[first][0] : words[first][1]])
+            or not (is_capitalised(paragraph.text[words[first][0] : words[first][1]]) or _after_time_prefix(paragraph.text[words[first][0] : words[first][1]]))
         ):
             first += 1
         if first <= last:
-            span = paragraph.sub(words[first][0], words[last][1])
+            opening = words[first][0] + _after_time_prefix(paragraph.text[words[first][0] : words[first][1]])
+            span = paragraph.sub(opening, words[last][1])  # "Then-Senator Hale": the phrase opens at the title
             span = _trim_possessive(span)
             ordinal, ordinal_span = _ordinal_before(source, span)
             if _ordinal_after_the(paragraph.text, words, first):  # "the Second Harbour Summit": the edition opens the name

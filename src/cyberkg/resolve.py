@@ -248,10 +248,15 @@ def _define_org_acronym(table: Registry, page: int, acronym: Span, expansion: Sp
     table.drafts[(Kind.ORGANIZATION, key)].evidence.append(Evidence(page, acronym))
 
 
+def _title_text(title: str) -> str:
+    """A post's title as kept: folded, lower case, one space between words ("vice\u00a0minister" is "vice minister")."""
+    return re.sub(r"\s+", " ", fold(title).strip().lower())
+
+
 def _add_post(
     posts: dict[str, Post], holder: str, title: str, org_key: str | None, evidence: Evidence, *, country: str | None = None
 ) -> None:
-    title = re.sub(r"\s+", " ", fold(title).strip().lower())  # "vice\u00a0minister" is "vice minister"
+    title = _title_text(title)
     key = f"{holder}|{normalise_key(title)}|{org_key or ''}" + (f"|{normalise_key(country)}" if country else "")
     old = posts.get(key)
     posts[key] = Post(key, old.title if old else title, holder, org_key, (old.evidence if old else ()) + (evidence,), country)
@@ -686,8 +691,7 @@ def _resolve_typed(table: Registry, posts: dict[str, Post], text: str, page: int
     if m.kind is Kind.PERSON:
         key, rule, _ = _lookup_person(table, m.span.text)
         if key is not None and rule is Rule.SURNAME and m.title is not None:
-            said = {re.sub(r"\s+", " ", fold(m.title.text).strip().lower())}
-            if heads_someone_else(said, {post.title for post in posts.values() if post.holder == key}):
+            if heads_someone_else({_title_text(m.title.text)}, {post.title for post in posts.values() if post.holder == key}):
                 key = None  # "President Fox" after "Secretary Ann Fox": someone else of that surname
         if key is None:
             key, rule = normalise_key(m.span.text), Rule.TITLE if m.title is not None else Rule.GIVEN_NAME

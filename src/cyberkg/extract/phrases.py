@@ -108,6 +108,10 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
     starters = word_set("sentence_openers")
     particles = word_set("name_particles")
     phrases: list[Phrase] = []
+
+    def opening_word(k: int) -> str:
+        return paragraph.text[words[k][0] : words[k][1]]
+
     i = 0
     while i < len(words):
         start, end = words[i]
@@ -207,12 +211,12 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         # drop sentence-opening words and the article from the front
         first = i
         while first <= last and (
-            (paragraph.text[words[first][0] : words[first][1]] in starters and not _ordinal_after_the(paragraph.text, words, first))
-            or not (is_capitalised(paragraph.text[words[first][0] : words[first][1]]) or _after_time_prefix(paragraph.text[words[first][0] : words[first][1]]))
+            (opening_word(first) in starters and not _ordinal_after_the(paragraph.text, words, first))
+            or not (is_capitalised(opening_word(first)) or _after_time_prefix(opening_word(first)))
         ):
             first += 1
         if first <= last:
-            opening = words[first][0] + _after_time_prefix(paragraph.text[words[first][0] : words[first][1]])
+            opening = words[first][0] + _after_time_prefix(opening_word(first))
             span = paragraph.sub(opening, words[last][1])  # "Then-Senator Hale": the phrase opens at the title
             span = _trim_possessive(span)
             ordinal, ordinal_span = _ordinal_before(source, span)

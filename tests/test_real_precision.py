@@ -2240,3 +2240,16 @@ def test_a_decimal_may_open_with_its_point():
 ])
 def test_a_guess_at_a_few_and_the_rest_of_a_group_are_no_figures(said, kept):
     assert [f.span.text for f in _figures(said).figures] == kept
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("The plan does not account for a million and a half refugees.", [("a million and a half refugees", Decimal("1500000"))]),
+    ("As we have said a hundred times, the port grew 40 percent.", [("40 percent", Decimal("40"))]),
+])
+def test_a_scale_and_a_half_is_one_number_and_a_hundred_times_said_is_no_count(said, kept):
+    assert [(f.span.text, f.value) for f in _figures(said).figures] == kept
+
+
+def test_a_place_before_for_and_an_alliance_after_its_acronym():
+    named = _named_kinds("He is in Harbourville for the U.S.-EU Harbour Council. The NATO Alliance as a whole would decide. Like summit — like a summit?")
+    assert named == {("organization", "U.S.-EU Harbour Council"), ("organization", "North Atlantic Treaty Organization")}

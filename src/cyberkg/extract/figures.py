@@ -814,6 +814,8 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RHETORICAL  # "one or two drones", "two or three occasions": a few, no count
     if _in_a_chain_of_alternatives(text, s, e):
         return RejectReason.RHETORICAL  # "three or four or five times": a guess at a few, no count
+    if not number.digits and re.fullmatch(r"(?i)an?\s+(?:hundred|thousand|million)", number.span.text) and re.match(r"(?i)\s+times\b", after):
+        return RejectReason.RHETORICAL  # "as we've said a hundred times": said over and over, no count
     if re.search(r"(?i)\ba\s+matter\s+of\s+$", before):
         return RejectReason.RHETORICAL  # "in a matter of 30 minutes": how soon, said loosely
     if number.kind is NumberKind.FRACTION and re.search(r"(?i)\bother\s+$", before):

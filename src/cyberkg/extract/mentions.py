@@ -458,6 +458,9 @@ def _type_phrase(source: str, phrase: Phrase) -> list[EntityMention]:
         return _type_phrase(source, Phrase(rest, None, None))
     if phrase.span.text in well_known_bodies():  # "the Senate", "the ABC" known by its short form
         return [_with_acronym(source, EntityMention(Kind.ORGANIZATION, phrase.span))]
+    pair = phrase.span.text.split()
+    if len(pair) == 2 and pair[1] == "Alliance" and is_acronym(pair[0]) and pair[0] in well_known_bodies():
+        return [EntityMention(Kind.ORGANIZATION, phrase.span.sub(0, len(pair[0])))]  # "the ABC Alliance": the alliance ABC is
     sided = re.match(r"(?:(?:Most|Many|Some|All)\s+)?(\S+)\s+", phrase.span.text)
     if sided and sided.group(1) in word_set("party_adjectives") and phrase.span.text[sided.end() :] in well_known_bodies():
         # "a Democratic Senate", "Most Republican House candidates": the body, held or sought by a party

@@ -267,6 +267,15 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             value *= vocab.scales[m.group("scale").lower()]
         value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES), rounding=ROUND_HALF_EVEN).normalize()
         found.append((m.start(), m.end(), value, NumberKind.CARDINAL, whole_text.isdigit(), bool(m.group("scale"))))
+    for m in _scale_and_fraction_re().finditer(text) if " and " in text else ():
+        # "a million and a half refugees": one and a half million, one number
+        whole_text, num = (m.group("whole") or "1").lower(), m.group("num").lower()
+        whole = int(whole_text) if whole_text.isdigit() else 1 if whole_text in {"a", "an"} else vocab.words.get(whole_text, 0)
+        numerator = 1 if num in {"a", "an"} else vocab.words.get(num, 0)
+        denominator = vocab.denominators[m.group("den").lower()]
+        if whole and 0 < numerator < denominator:
+            value = (Decimal(whole) + Decimal(numerator) / Decimal(denominator)) * vocab.scales[m.group("scale").lower()]
+            found.append((m.start(), m.end(), value.normalize(), NumberKind.CARDINAL, whole_text.isdigit(), True))
     one_in = vocab.one_in_re.finditer(text) if holds(vocab.small) or _DIGIT_RE.search(text) else ()
     for m in one_in:
         num, den = (g.lower() for g in m.group("num", "den"))
@@ -313,6 +322,18 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         kept.append(NumberMention(Span.of(source, offset + start, offset + end), value, kind, digits, scaled))
         taken_until = end
     return _share_scales(kept, source)
+
+
+@cache
+def _scale_and_fraction_re() -> re.Pattern[str]:
+    """ "a million and a half", "two billion and a quarter": a scale, then "and" and a fraction of it."""
+    vocab = vocabulary()
+    small = _alt([w for w, v in vocab.words.items() if v < 100])
+    scale_words = _alt(w for w in vocab.scales if len(w) > 3)
+    return re.compile(
+        rf"\b(?:(?P<whole>an?|{small}|\d+)\s+)?(?P<scale>{scale_words})\s+and\s+(?P<num>an?|{small})[\s-]+(?P<den>{_alt(vocab.denominators)})\b",
+        re.I,
+    )
 
 
 # Between the two ends of a range: "100-120 billion", "$3 to $4 billion", "50 or 60 million",

@@ -23,6 +23,7 @@ from ..model import Span
 # and "Ft." before a name ("St. Andrew's Day"), and an initial ("J. Todd Hale"); an unspaced "&"
 # joins capitals into one word ("K&W", "R&D"), a spaced one is a connective
 _WORD_RE = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}-[^\W_](?:[\w\-’']*[^\W_])?|(?:[A-Z]\.){2,}|(?<![\w.])[A-Z]\.(?=\s+[A-Z])|[^\W_](?:[\w\-’']*[^\W_])?(?:&[A-Z]+\b)?(?:(?<=s)['’](?!\w))?|&")
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|to|at|from)\s+$")
 _TIME_PREFIX_RE = re.compile(r"(?i)(?:then|ex)-(?=[A-Z])")
 
 
@@ -194,6 +195,8 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
                     break  # "Camp David on the Supreme Court": what is named, then what it is about
                 if nxt == "for" and _reads_as_a_persons_name(paragraph.text[words[i][0] : words[last][1]]):
                     break  # "Joe Hale for the Harbour Party": a person, then what they stand for
+                if nxt == "for" and last == i and _PLACE_PREPOSITION_BEFORE_RE.search(paragraph.text, max(0, start - 6), start):
+                    break  # "in Harbourville for the Harbour Council": a place, then what one is there for
                 if nxt == "to" and current_head not in head_nouns() and not _is_title_word(current_head):
                     break  # "treaties with Ruritania and Freedonia to Parliament": only a body or a post is "to" something
                 if after.lower().rstrip(".") in MONTHS or after.lower() in WEEKDAYS:

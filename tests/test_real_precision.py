@@ -2095,6 +2095,7 @@ def test_a_year_before_a_noun_says_which_and_a_count_of_as_many_has_a_comma():
     ("They released the Harbour Rescue Plan.", {"Harbour Rescue Plan"}),
     ("The board will formulate a strategy for maximizing the harbour's reach.", set()),
     ("Crews work under the port rules, and we have laid out a clear strategy for repairing the piers.", set()),
+    ("Guidelines were released on Friday, and those guidelines for harbour facilities allow more boats.", set()),
     ("The board issued an action plan for improving harbour services.", {"action plan for improving harbour services"}),
     ("The board is announcing a Notice of Funding Opportunity for port authorities.", set()),
 ])

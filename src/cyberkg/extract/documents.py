@@ -67,7 +67,7 @@ _TOPIC_END_RE = re.compile(
     r"\s+(?:(?:last|this|next)\s+(?:year|month|week)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|to\s+(?!the\b|a\b|an\b)[a-z]+|and\s+(?:the|a|an)\b|and\s+(?=(?:opinions|guidelines|plans?|notices?)\b)|which\b|that\b|so\s+as\b|in\s+order\b|were\b|was\b|have\b|has\b|had\b|will\b|is\b|are\b)",
 )
 _MAX_TOPIC_WORDS = 14
-_POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their)\s+$")
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their|this|that|these|those)\s+$")
 _VERB_BEFORE_RE = re.compile(r"(?i)\b(?:to|help(?:s|ing)?|will|would|can|could|should|must|may|might)\s+(?:[a-z]+\s+)?$")
 _POINTING_WORDS = frozenset({"this", "that", "it", "these", "those", "them", "which", "what"})
 INDEFINITE_ARTICLE_BEFORE_RE = re.compile(r"(?i)\ban?\s+$")  # "a strategy for X", "a Notice of X": a kind of text, no name
@@ -89,7 +89,7 @@ def find_documents(source: str, paragraph: Span) -> list[DocumentMention]:
         if m.group("kind")[0].isupper() and not _sentence_start(text, m.start("kind")):
             continue  # capitalised names are found as phrases
         if _POSSESSIVE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "his plan for X": somebody's intention, not a document's name
+            continue  # "his plan for X": somebody's intention; "those guidelines for X": the text said before, no name
         if _VERB_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "toolkits to help schools plan for X": "plan" is a verb there
         if _INDEFINITE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):

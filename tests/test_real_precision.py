@@ -2254,3 +2254,8 @@ def test_a_scale_and_a_half_is_one_number_and_a_hundred_times_said_is_no_count(s
 def test_a_place_before_for_and_an_alliance_after_its_acronym():
     named = _named_kinds("He is in Harbourville for the U.S.-EU Harbour Council. The NATO Alliance as a whole would decide. Like summit — like a summit?")
     assert named == {("organization", "U.S.-EU Harbour Council"), ("organization", "North Atlantic Treaty Organization")}
+
+
+def test_a_country_designation_before_a_name_is_a_form_of_it():
+    named = _named_kinds("On the National Day, the president spoke. He congratulated them on PRC National Day.")
+    assert named == {("event", "PRC National Day")}

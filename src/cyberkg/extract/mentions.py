@@ -372,6 +372,11 @@ _ON_RE = re.compile(r"\s+on\s+(?:(the)\s+)?")
 _ON_TOPIC_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus", "Force", "Group", "Panel", "Coalition"})
 
 
+@cache
+def _on_topic_heads() -> frozenset[str]:
+    return word_set("event_heads") | _ON_TOPIC_HEADS
+
+
 def _split_at_on(phrase: Phrase) -> tuple[Span, Span | None] | None:
     """Where "on" ends a name rather than joining it: after a titled person ("Judge Hale on the
     Court": a person, then a body), and before the place something is at ("the Harbour Summit on
@@ -389,7 +394,7 @@ def _split_at_on(phrase: Phrase) -> tuple[Span, Span | None] | None:
         if m.group(1) and (words[-1] in word_set("place_heads") or right.text in place_names()):
             return left, None
         head = head_part(left.text.split())
-        if not m.group(1) and right.text in place_names() and head and head[-1] not in word_set("event_heads") | _ON_TOPIC_HEADS:
+        if not m.group(1) and right.text in place_names() and head and head[-1] not in _on_topic_heads():
             return left, None
     return None
 

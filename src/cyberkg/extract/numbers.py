@@ -58,6 +58,7 @@ class _Vocabulary:
     fraction_re: re.Pattern[str]
     fraction_scale_re: re.Pattern[str]
     mixed_re: re.Pattern[str]
+    scale_mixed_re: re.Pattern[str]
     one_in_re: re.Pattern[str]
     ordinal_re: re.Pattern[str]
     small: tuple[str, ...]  # number words below 100, in lower case
@@ -98,11 +99,16 @@ def vocabulary() -> _Vocabulary:
         rf"(?:\s+(?P<scale>{scale_words}))?\b",
         re.I,
     )
+    # "a million and a half", "two billion and a quarter": a scale, then "and" and a fraction of it
+    scale_mixed_re = re.compile(
+        rf"\b(?:(?P<whole>an?|{small}|\d+)\s+)?(?P<scale>{scale_words})\s+and\s+(?P<num>an?|{small})[\s-]+(?P<den>{_alt(denominators)})\b",
+        re.I,
+    )
     one_in_re = re.compile(rf"\b(?P<num>{small}|\d+)\s+(?:in|out\s+of)\s+(?P<den>{small}|\d+)\b", re.I)
     tens = _alt([w for w, v in words.items() if 20 <= v < 100])
     ordinal_re = re.compile(rf"\b(?:(?:{tens})-)?(?:{_alt(ordinals)})\b", re.I)
     return _Vocabulary(
-        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, fraction_scale_re, mixed_re, one_in_re,
+        words, scales, denominators, ordinals, digits_re, words_re, fraction_re, fraction_scale_re, mixed_re, scale_mixed_re, one_in_re,
         ordinal_re,
         tuple(w for w, v in words.items() if v < 100),
     )  # fmt: skip
@@ -267,7 +273,7 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
             value *= vocab.scales[m.group("scale").lower()]
         value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES), rounding=ROUND_HALF_EVEN).normalize()
         found.append((m.start(), m.end(), value, NumberKind.CARDINAL, whole_text.isdigit(), bool(m.group("scale"))))
-    for m in _scale_and_fraction_re().finditer(text) if " and " in text else ():
+    for m in vocab.scale_mixed_re.finditer(text) if " and " in text else ():
         # "a million and a half refugees": one and a half million, one number
         whole_text, num = (m.group("whole") or "1").lower(), m.group("num").lower()
         whole = int(whole_text) if whole_text.isdigit() else 1 if whole_text in {"a", "an"} else vocab.words.get(whole_text, 0)
@@ -322,18 +328,6 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         kept.append(NumberMention(Span.of(source, offset + start, offset + end), value, kind, digits, scaled))
         taken_until = end
     return _share_scales(kept, source)
-
-
-@cache
-def _scale_and_fraction_re() -> re.Pattern[str]:
-    """ "a million and a half", "two billion and a quarter": a scale, then "and" and a fraction of it."""
-    vocab = vocabulary()
-    small = _alt([w for w, v in vocab.words.items() if v < 100])
-    scale_words = _alt(w for w in vocab.scales if len(w) > 3)
-    return re.compile(
-        rf"\b(?:(?P<whole>an?|{small}|\d+)\s+)?(?P<scale>{scale_words})\s+and\s+(?P<num>an?|{small})[\s-]+(?P<den>{_alt(vocab.denominators)})\b",
-        re.I,
-    )
 
 
 # Between the two ends of a range: "100-120 billion", "$3 to $4 billion", "50 or 60 million",

@@ -2259,3 +2259,39 @@ def test_a_place_before_for_and_an_alliance_after_its_acronym():
 def test_a_country_designation_before_a_name_is_a_form_of_it():
     named = _named_kinds("On the National Day, the president spoke. He congratulated them on PRC National Day.")
     assert named == {("event", "PRC National Day")}
+
+
+# ---------------------------------------------------------------- fiftieth round: fitted to samples 122-125 (read after their unseen score)
+
+
+def test_a_well_known_short_form_wrapped_across_lines_is_that_body():
+    from cyberkg.registry import Registry
+
+    assert Registry().canonical_org("Treasury\nDepartment")[0] == "Department of the Treasury"
+    assert Registry().canonical_org("the Harbour\nBoard")[0] == "Harbour Board"
+
+
+def test_a_length_of_time_in_capitals_mid_sentence_is_a_title():
+    found = _figures("She said in her 48 Hours interview that it took 48 hours.")
+    assert [f.span.text for f in found.figures] == ["48 hours"]
+    assert RejectReason.NAME in {r.reason for r in found.rejected}
+
+
+def test_an_outlet_word_opening_a_hyphened_prefix_is_no_outlet():
+    named = _named_kinds("You mean post-Soviet Iceland? Post-Soviet Iceland, yes. The Harbour Post reported it.")
+    assert named == {("media", "Harbour Post")}
+
+
+def test_an_event_said_without_the_acronym_of_the_body_holding_it_is_that_event():
+    said = "We look to the ABC Reykjavik Summit. Will he go to the Reykjavik summit? The Harbour Reykjavik Summit is another."
+    events = [e for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.EVENT]
+    assert sorted(e.name for e in events) == ["ABC Reykjavik Summit", "Harbour Reykjavik Summit"]
+    said = "The Climate Summit is next week. At the U.N. Climate Summit, he will speak."
+    assert [e.name for e in resolve(parse_transcript(_briefing(said))).entities if e.kind is Kind.EVENT] == ["U.N. Climate Summit"]
+
+
+def test_the_same_count_said_again_after_or_with_another_noun_corrects_the_first():
+    found = _figures("It was 15 towns that we named — or 15 districts that we named this week.")
+    assert [f.span.text for f in found.figures] == ["15 districts"]
+    assert RejectReason.REPAIR in {r.reason for r in found.rejected}
+    assert [f.span.text for f in _figures("We named 15 towns, or 15 percent of them.").figures] == ["15 towns", "15 percent"]

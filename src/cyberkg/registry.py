@@ -132,9 +132,10 @@ class Registry:
         out: list[tuple[str, Rule]] = []
         for link in reversed(chain):
             text = link.name.text
-            full = well_known_bodies().get(text)
-            if full is not None and self.org_acronym(text) is None:  # "the ABC" never defined in the text
-                out.append((full, Rule.NAME if full == text else Rule.ACRONYM if is_acronym(text) else Rule.SHORT_FORM))
+            key = " ".join(text.split())  # a name wrapped across lines is the same name
+            full = well_known_bodies().get(key)
+            if full is not None and self.org_acronym(key) is None:  # "the ABC" never defined in the text
+                out.append((full, Rule.NAME if full == key else Rule.ACRONYM if is_acronym(key) else Rule.SHORT_FORM))
             elif link.parent is not None and out:
                 canonical, rule = out[-1]
                 prefix = text[: link.parent.start - link.name.start]
@@ -142,7 +143,7 @@ class Registry:
                     prefix += "the "  # "X of ABC" → "X of the Agency for B C"
                 out.append((prefix + canonical, rule))
             else:
-                out.append(self._canonical_leaf(text))
+                out.append(self._canonical_leaf(key))
         return out[::-1]
 
     def _canonical_leaf(self, text: str) -> tuple[str, Rule]:
@@ -365,11 +366,11 @@ def merge_short_forms(table: Registry) -> dict[tuple[Kind, str], tuple[Kind, str
     for target, draft in table.drafts.items():
         for short in short_forms(draft):
             by_short.setdefault((draft.kind, short), []).append(target)
-    by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str]]]] = {}  # names by kind and last word
+    by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str], list[str]]]] = {}  # names by kind and last word
     for target, draft in table.drafts.items():
         if draft.kind in _SAID_IN_PART:
             words = _name_words(draft.name)
-            by_last.setdefault((draft.kind, words[-1]), []).append((target, words))
+            by_last.setdefault((draft.kind, words[-1]), []).append((target, words, re.split(r"[\s-]+", draft.name.strip())))
     redirect: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for target, draft in list(table.drafts.items()):
         longer = (
@@ -414,13 +415,17 @@ def _dropped_before() -> frozenset[str]:
     return frozenset(p.lower() for p in (*national_prefixes(), *place_names()))
 
 
-def _said_in_part(draft: Draft, by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str]]]]) -> list[tuple[Kind, str]]:
+def _said_in_part(
+    draft: Draft, by_last: dict[tuple[Kind, str], list[tuple[tuple[Kind, str], list[str], list[str]]]]
+) -> list[tuple[Kind, str]]:
     """The laws, documents or events whose name holds every word of a shorter one, in order, with the same last word.
 
     "the Recovery Act" after "the American Reinvestment and Recovery Act";
     merged only when a single longer name holds it (:func:`merge_short_forms`).
     The words dropped are the part before an "and", or words in between
-    ("Harbour Act" for "Harbour Safety and Pier Act"); a name with a word put
+    ("Harbour Act" for "Harbour Safety and Pier Act"), or a country or the acronym of
+    the body that holds it put before ("the Reykjavik summit" for "the ABC
+    Reykjavik Summit"); a name with a word put
     before it is another ("Harbour Act", "Inner Harbour Act"), and so is a name
     the longer one is about ("Rules for the Harbour Act").
     """
@@ -430,7 +435,7 @@ def _said_in_part(draft: Draft, by_last: dict[tuple[Kind, str], list[tuple[tuple
     if len(words) < 2:
         return []
     out = []
-    for t, longer in by_last.get((draft.kind, words[-1]), ()):
+    for t, longer, written in by_last.get((draft.kind, words[-1]), ()):
         if len(longer) <= len(words):
             continue
         rest = iter(longer[:-1])
@@ -440,7 +445,8 @@ def _said_in_part(draft: Draft, by_last: dict[tuple[Kind, str], list[tuple[tuple
         before = longer[first - 1] if first else None
         joined = before == "and"  # "Patient Safety and Harbour Act": the part after "and"
         gapped = longer[first : first + len(words) - 1] != words[:-1] or longer[first + len(words) - 1 :] != words[-1:]
-        if (joined or gapped or before in _dropped_before()) and before not in ("of", "on", "for", "to", "under", "the"):
+        held = first == 1 and (is_acronym(written[0]) or written[0] in well_known_bodies())  # "the ABC Reykjavik Summit": the body that holds it
+        if (joined or gapped or held or before in _dropped_before()) and before not in ("of", "on", "for", "to", "under", "the"):
             out.append(t)  # "the Harbour Leaders Summit" for "the U.S.-Harbour Leaders Summit": a country put before is dropped too
     return out
 

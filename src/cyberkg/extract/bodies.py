@@ -96,14 +96,16 @@ def is_outlet_name(words: list[str]) -> bool:
     with a name before it; a phrase about the press ("Press Briefing", "Press
     Secretary") names none.
 
-    >>> [is_outlet_name(w.split()) for w in ["Harbour Daily", "TV", "Press Briefing", "Reuters", "Harbour Media Center"]]
-    [True, False, False, True, False]
+    >>> [is_outlet_name(w.split()) for w in ["Harbour Daily", "TV", "Press Briefing", "Reuters", "Harbour Media Center", "Post-Soviet Iceland"]]
+    [True, False, False, True, False, False]
     """
     parts = re.split(r"[\s\-_]+", " ".join(words))
     if not is_media_name(parts) or set(parts) & word_set("not_outlet_words"):
         return False
     if any("-" in w and any(p[:1].islower() for p in w.split("-")) for w in words):
         return False  # "News-of-the-day": a compound word, no outlet's name
+    if re.match(r"([A-Z][a-z]+)-", words[0]) and words[0].split("-")[0] in word_set("media_generic"):
+        return False  # "Post-Soviet Russia", "Press-ganged": a prefix, no outlet's name
     if len(parts) > 1 and parts[-1] in word_set("org_heads") and parts[-1] not in word_set("media"):
         return False  # "the Harbour Information Media Center": a body whose name holds an outlet word
     if len(parts) > 1 and parts[-1] in word_set("place_heads"):

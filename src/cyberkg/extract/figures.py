@@ -666,8 +666,14 @@ def _is_repaired(text: str, first: _Draft, then: _Draft) -> bool:
         return False
     if then.unit is not None and then.unit != first.unit:
         # "the 10 members — the 10 victims": the same count said again at once, the noun corrected
+        # "15 towns that we named — or 15 districts": the same count again after "— or", the noun corrected
         counted = (UnitKind.COUNT, UnitKind.PEOPLE)
-        return first.unit.kind in counted and then.unit.kind in counted and bool(_RESTART_RE.fullmatch(text, first.end, then.start) or re.fullmatch(r"\s*(?:-|--|[—–])\s*the\s+", text[first.end : then.start]))
+        gap = text[first.end : then.start]
+        return first.unit.kind in counted and then.unit.kind in counted and bool(
+            _RESTART_RE.fullmatch(text, first.end, then.start)
+            or re.fullmatch(r"\s*(?:-|--|[—–])\s*the\s+", gap)
+            or (len(gap) <= 40 and (said := _OR_INSTEAD_RE.search(gap)) is not None and said.end() == len(gap))
+        )
     between = text[first.number.span.end : then.number.span.start]
     if len(between) <= 80 and _TAKEN_BACK_RE.search(between):
         return True  # "80 percent of the city -- well, the district -- 80 percent of it": said again after a correction
@@ -820,6 +826,9 @@ def _not_a_figure(text: str, number: NumberMention, quoted: list[tuple[int, int]
         return RejectReason.RHETORICAL  # "in a matter of 30 minutes": how soon, said loosely
     if number.kind is NumberKind.FRACTION and re.search(r"(?i)\bother\s+$", before):
         return RejectReason.RHETORICAL  # "the other half would deal with it": the rest of a group, no share
+    if number.digits and not number.scaled and re.search(r"[a-z,] $", before) and (unit := _TIME_UNIT_AFTER_RE.match(text, e)):
+        if unit.group(0).strip()[:1].isupper():
+            return RejectReason.NAME  # "her 60 Minutes interview": a length of time in capitals mid-sentence is a title
     if number.digits and not number.scaled and (named := _NUMBERED_NAME_BEFORE_RE.search(before)):
         if named.group(1).lower() not in _title_or_body_words() and re.match(r"\s+[a-z]+s\b", after):
             return RejectReason.NAME  # "the Fortune 500 companies": the number closes a list's name, no count

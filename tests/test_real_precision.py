@@ -2295,3 +2295,31 @@ def test_the_same_count_said_again_after_or_with_another_noun_corrects_the_first
     assert [f.span.text for f in found.figures] == ["15 districts"]
     assert RejectReason.REPAIR in {r.reason for r in found.rejected}
     assert [f.span.text for f in _figures("We named 15 towns, or 15 percent of them.").figures] == ["15 towns", "15 percent"]
+
+
+def test_a_minus_sign_before_digits_makes_the_number_negative():
+    found = _figures("Growth was -6.4 percent, the quarter before -- -5.5 percent, and 2009-2010 was worse by 3 percent.")
+    assert [(f.span.text, f.value) for f in found.figures] == [
+        ("-6.4 percent", Decimal("-6.4")), ("-5.5 percent", Decimal("-5.5")), ("3 percent", Decimal("3")),
+    ]
+
+
+def test_a_first_lady_is_a_title_and_not_the_president_of_her_surname():
+    text = "Briefing on harbour works\n\nMS. BERG:  The President Fox is here. First Lady Ann Fox will host. President Fox spoke.\n"
+    conference = resolve(parse_transcript(text))
+    people = {e.name: [ev.span.text for ev in e.evidence] for e in conference.entities if e.kind is Kind.PERSON}
+    assert people["Ann Fox"] == ["Ann Fox"] and people["Fox"] == ["Fox", "Fox"]
+    assert ("first lady", "president") == (
+        next(p.title for p in conference.posts if p.holder == "ann fox"), next(p.title for p in conference.posts if p.holder == "fox")
+    )
+
+
+def test_a_given_name_that_is_also_a_word_names_the_holder_after_a_post_and_what_it_is_for():
+    conference = resolve(parse_transcript(_briefing("You remember our Under Secretary of State for Harbour Affairs Bill Fox.")))
+    assert [(p.holder, p.title) for p in conference.posts if p.holder == "bill fox"] == [("bill fox", "under secretary of state for harbour affairs")]
+
+
+def test_a_surname_said_with_a_title_names_the_one_of_that_surname_who_holds_it():
+    conference = resolve(parse_transcript(_briefing("We will welcome President Ann Fox and First Lady Bea Fox. President Fox spoke.")))
+    people = {e.name: [ev.span.text for ev in e.evidence] for e in conference.entities if e.kind is Kind.PERSON}
+    assert people["Ann Fox"] == ["Ann Fox", "Fox"] and people["Bea Fox"] == ["Bea Fox"] and "Fox" not in people

@@ -536,7 +536,8 @@ def merge_surnames(table: Registry, titles: dict[str, set[str]] | None = None) -
     Fox; people who spoke or stand in the roster keep their own entity (their
     turns point at it). A head of state or government named by a surname is
     not the one of that surname who holds other posts (``titles``: holder key →
-    titles held; "Secretary Ann Fox", then "President Fox").
+    titles held; "Secretary Ann Fox", then "President Fox"). Among several people
+    of that surname, a surname said with a title names the one who holds it.
     """
     people = [d for (kind, _), d in table.drafts.items() if kind is Kind.PERSON]
     by_part: dict[str, list[Draft]] = {}
@@ -548,6 +549,9 @@ def merge_surnames(table: Registry, titles: dict[str, set[str]] | None = None) -
         if len(d.name.split()) != 1 or d.in_roster or d.spoke:
             continue
         full = by_part.get(normalise_key(d.name), [])
+        said = (titles or {}).get(d.key, set())
+        if len(full) > 1 and said:  # "President Fox" among Ann Fox, president, and Bea Fox, first lady: the president
+            full = [f for f in full if said & (titles or {}).get(f.key, set())]
         if len(full) != 1:
             continue
         if heads_someone_else((titles or {}).get(d.key, set()), (titles or {}).get(full[0].key, set())):

@@ -922,6 +922,8 @@ def _honorifics(
     """
     text = page_text.text
     for m in _honorific_name_re().finditer(page_text.folded, paragraph.start, paragraph.end):
+        if _ends_a_title(page_text.folded, m.start(1), m.end(1)):
+            continue  # "First Lady Ana Reyes": "Lady" ends her title, which the mentions read
         honorific = Span.of(text, m.start(1), m.end(1))
         words = list(re.finditer(r"\S+", m.group(2)))
         found = None
@@ -959,6 +961,15 @@ def _honorifics(
             else:
                 table.drafts[(Kind.PERSON, key)].evidence.append(Evidence(page, second))
                 mentions.append(Mention(turn, (Kind.PERSON, key), Evidence(page, second), rule))
+
+
+def _ends_a_title(folded: str, start: int, end: int) -> bool:
+    """Whether the honorific at ``start:end`` is the last word of a title begun by the word before ("First Lady")."""
+    before = re.search(r"(\S+)[ \t]+$", folded[max(0, start - 40) : start])
+    if before is None:
+        return False
+    title = lexicon().match_title(folded, start - len(before.group(0)))
+    return title is not None and title.end() >= end
 
 
 _PLURAL_HONORIFICS = frozenset({"Doctors", "Drs", "Messrs"})  # "Doctors Fauci and Walensky": two people, each a doctor

@@ -308,6 +308,8 @@ def find_numbers(text: str, *, offset: int = 0, source: str | None = None) -> li
         value = Decimal(m.group("num").replace(",", ""))
         if m.group("scale"):
             value *= vocab.scales[m.group("scale").lower()]
+        if before in "-−" and before and (start == 1 or text[start - 2] in " \t\n(["):
+            start, value = start - 1, -value  # "growth was -6.4 percent": a minus sign, not a dash
         found.append((start, end, value, NumberKind.CARDINAL, True, bool(m.group("scale"))))
     for m in vocab.words_re.finditer(text) if holds(vocab.words) or holds(vocab.scales) else ():
         phrase = m.group(0)

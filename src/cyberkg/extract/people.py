@@ -227,7 +227,8 @@ def _portfolio_name(span: Span, start: int, heads: frozenset[str], *, served: bo
             continue
         if n == 1 and (served_by or not all(w in word_set("portfolio_words") or w == "of" for w in before)):
             continue  # "Director of Enduring Security Framework": a body's name, no surname after a portfolio
-        if served_by and words[-2].group(0) not in word_set("given_names"):
+        given = words[-2].group(0)
+        if served_by and given not in word_set("given_names") and given not in word_set("given_names_also_words"):
             continue  # "Coordinator for Harbour Allies Welcome": what the post is for, no name after it
         if all(w[:1].isupper() or w == "of" for w in before):
             return rest.sub(0, words[-n - 1].end()), name

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..dates import MONTHS, WEEKDAYS
-from ..lexicon import place_names, read_list, well_known_bodies, word_set
+from ..lexicon import lexicon, place_names, read_list, well_known_bodies, word_set
 from ..model import Span
 
 # A word: letters, digits, inner hyphens and apostrophes ("Urban-Rural", "People's", "5G").
@@ -214,7 +214,7 @@ def find_phrases(source: str, paragraph: Span) -> list[Phrase]:
         # drop sentence-opening words and the article from the front
         first = i
         while first <= last and (
-            (opening_word(first) in starters and not _ordinal_after_the(paragraph.text, words, first))
+            (opening_word(first) in starters and not _ordinal_after_the(paragraph.text, words, first) and not _opens_a_title(paragraph.text, words, first, last))
             or not (is_capitalised(opening_word(first)) or _after_time_prefix(opening_word(first)))
         ):
             first += 1
@@ -234,6 +234,12 @@ def _reads_as_a_persons_name(run: str) -> bool:
     """Two or three words that open with a common given name and hold no head noun: "Ana Reyes"."""
     words = run.split()
     return 2 <= len(words) <= 3 and words[0] in word_set("given_names") and not any(w in head_nouns() for w in words)
+
+
+def _opens_a_title(text: str, words: list[tuple[int, int]], at: int, last: int) -> bool:
+    """Whether word ``at``, a sentence opener, opens a post title of more words: "First Lady Ana Reyes"."""
+    title = lexicon().match_title(text, words[at][0])
+    return at < last and title is not None and title.end() > words[at][1]
 
 
 def _ordinal_after_the(text: str, words: list[tuple[int, int]], at: int) -> bool:

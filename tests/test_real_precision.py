@@ -2323,3 +2323,35 @@ def test_a_surname_said_with_a_title_names_the_one_of_that_surname_who_holds_it(
     conference = resolve(parse_transcript(_briefing("We will welcome President Ann Fox and First Lady Bea Fox. President Fox spoke.")))
     people = {e.name: [ev.span.text for ev in e.evidence] for e in conference.entities if e.kind is Kind.PERSON}
     assert people["Ann Fox"] == ["Ann Fox", "Fox"] and people["Bea Fox"] == ["Bea Fox"] and "Fox" not in people
+
+
+def test_a_count_naming_a_whole_everyone_knows_is_no_figure():
+    found = _figures("You cannot have 50 states making a patchwork, and 12 states refused.")
+    assert [f.span.text for f in found.figures] == ["12 states"]
+    assert RejectReason.DEFINITE in {r.reason for r in found.rejected}
+
+
+def test_a_headline_post_said_in_full_after_the_name_in_the_text_is_that_post():
+    text = (
+        "Press Briefing by Press Secretary Jane Roe and Under Secretary Fox\n\n"
+        "MS. ROE:  Today I have with me Ann Fox, Under Secretary of the Treasury for Harbour Affairs.  She will talk.\n\n"
+        "UNDER SECRETARY FOX:  Thanks.\n"
+    )
+    conference = resolve(parse_transcript(text))
+    assert [(p.title, p.organization) for p in conference.posts if p.holder == "ann fox"] == [
+        ("under secretary of the treasury for harbour affairs", "department of treasury")
+    ]
+    text = (
+        "Press Gaggle by Press Secretary Jane Roe and Deputy Pier Advisor for Strategic Piers Bea Lund\n\n"
+        "MS. ROE:  With me is Bea Lund, Deputy Pier Advisor for Strategic Piers -- to help you out.\n\n"
+        "MS. LUND:  Thanks.\n"
+    )
+    assert [p.title for p in resolve(parse_transcript(text)).posts if p.holder == "bea lund"] == ["deputy pier advisor for strategic piers"]
+
+
+def test_an_envoys_remit_after_for_is_part_of_the_title_whatever_it_names():
+    text = "Special Presidential Envoy for the Harbour Coalition to Counter Floods"
+    post = parse_post(text, Span.of(text, 0, len(text)))
+    assert (post.title_text, post.body) == ("special presidential envoy for the harbour coalition to counter floods", None)
+    text = "Spokesperson for the Water Bureau"
+    assert parse_post(text, Span.of(text, 0, len(text))).title_text == "spokesperson"

@@ -239,6 +239,12 @@ def _add_headline_speaker(
         else:  # the headline's words differ from the source (escapes): name the body as read
             org_key = table.add(Kind.ORGANIZATION, normalise_key(sp.body_text), sp.body_text, Evidence(0, sp.body), form=sp.body_text).key
     _add_post(posts, key, sp.title_text, org_key, Evidence(0, sp.post))
+    for post in _appositive_posts(page, name):
+        # "Under Secretary Ana Reyes" in the headline, "Ana Reyes, Under Secretary of the Treasury for Rivers" in
+        # the text: the post in full (the headline's joins it, :func:`_placed_posts`)
+        if _title_text(post.title_text).startswith(_title_text(sp.title_text) + " "):
+            title, body = _title_and_body(table, 0, post.title, post.body, holder=key)
+            _add_post(posts, key, title, body, Evidence(0, post.span))
     return key
 
 
@@ -531,7 +537,7 @@ def _appositive_posts(page: Transcript, name: str) -> list[PostMention]:
     Hale, ...").
     """
     out = []
-    pattern = rf"{re.escape(name)},\s+(?:(?:our|the|my|your)\s+)?([^,.;:()]{{3,120}})"
+    pattern = rf"{re.escape(name)},\s+(?:(?:our|the|my|your)\s+)?((?:(?!\s*(?:--|[—–]|\s-\s))[^,.;:()]){{3,120}})"
     for m in re.finditer(pattern, page.folded):
         title = lexicon().match_title(m.group(1))
         if title is None or m.group(1)[title.end() :].startswith("'s"):

@@ -618,6 +618,12 @@ def _opens_a_list(text: str, draft: _Draft) -> bool:
     return draft.unit is not None and draft.unit.kind is UnitKind.COUNT and bool(_LIST_OPENS_RE.match(text, draft.end))
 
 
+@cache
+def _whole_sets() -> frozenset[tuple[str, str]]:
+    """(number, noun) of ``data/whole_sets.txt``: "50 states"."""
+    return frozenset((number, noun.lower()) for number, noun in (line.split(maxsplit=1) for line in read_list("whole_sets")))
+
+
 def _is_definite_set(text: str, draft: _Draft) -> bool:
     """Whether a count names a set the listener already knows rather than stating a figure.
 
@@ -631,6 +637,8 @@ def _is_definite_set(text: str, draft: _Draft) -> bool:
     s = draft.number.span.start
     if _ALL_BEFORE_RE.search(text, max(0, s - 20), s) or _ORDER_BEFORE_RE.search(text, max(0, s - 20), s):
         return True
+    if (str(draft.number.value), " ".join(text[draft.number.span.end : draft.end].split()).lower()) in _whole_sets():
+        return True  # "you can't have 50 states making their own laws": the whole of a set everyone knows
     if _DEMONSTRATIVE_BEFORE_RE.search(text, max(0, s - 8), s):
         return True  # "those two missions": points back at a set already said, states nothing new
     if _SUPERLATIVE_AFTER_RE.match(text, draft.number.span.end):

@@ -194,6 +194,12 @@ def _portfolio_tail(text: str, end: int) -> re.Match[str] | None:
 
 
 @cache
+def _remit_re() -> re.Pattern[str]:
+    """ " for the Harbour Coalition to Counter Floods": a remit, with no body after it ("... of the Water Bureau")."""
+    return re.compile(r"\s+for\s+(?:(?!\s+(?:of|at|with)\s+).)+", re.S)
+
+
+@cache
 def _title_word_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + lexicon().title_re.pattern)
 
@@ -210,6 +216,8 @@ def parse_post(source: str, seg: Span) -> PostMention:
     if national and lex.match_title(seg.text[national.end() :]):
         seg = seg.sub(national.end(), len(seg.text))  # "U.S. Ambassador to X": the title is "Ambassador"
     m = lex.match_title(seg.text)
+    if m and m.group(0).split()[-1].lower() in word_set("remit_titles") and _remit_re().fullmatch(seg.text, m.end()):
+        return PostMention(seg, seg, None, None)  # "Special Envoy for the Harbour Coalition": the remit is the title's
     if m:
         portfolio = _portfolio_tail(seg.text, m.end())
         if portfolio is not None:  # "Coordinator for Strategic Communications": the portfolio is part of the title
@@ -246,10 +254,12 @@ def parse_post(source: str, seg: Span) -> PostMention:
         title = seg.sub(0, link.start())
         body_start = link.end()
     body = seg.sub(body_start, len(seg.text))
-    served = _PORTFOLIO_FOR_RE.match(body.text)
+    article = re.match(r"the\s+", body.text)
+    served = _PORTFOLIO_FOR_RE.match(body.text, article.end() if article else 0)
     if served is not None and all(w in word_set("portfolio_words") for w in served.group(1).split() if w != "and"):
-        # "Under Secretary of State for Public Diplomacy": the title is all of it, in the Department of State
-        return PostMention(seg, seg, body.sub(0, served.end(1)), None)
+        # "Under Secretary of State for Public Diplomacy", "... of the Treasury for X": the title is all of it,
+        # in the Department of State, of the Treasury
+        return PostMention(seg, seg, body.sub(served.start(1), served.end(1)), None)
     acr = None
     paren = re.search(r"\s*\(([^()]*)\)\s*$", body.text)
     if paren:
